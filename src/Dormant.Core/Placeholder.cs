@@ -1,0 +1,1 @@
+namespace Dormant.Core; internal static class Placeholder { }
