@@ -1,1 +1,0 @@
-namespace Dormant.Core; internal static class Placeholder { }

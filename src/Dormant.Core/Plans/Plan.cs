@@ -1,0 +1,21 @@
+using Dormant.Core.Policy;
+
+namespace Dormant.Core.Plans;
+
+/// <summary>Exactly what apply will do, with everything needed to review it. Data only.</summary>
+public sealed record Plan
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; init; } = CurrentSchema;
+    public required string PlanId { get; init; }
+    public required string Platform { get; init; }
+    public required string Tenant { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public required string CreatedBy { get; init; }
+    public required PolicyRules Policy { get; init; }
+    public required IReadOnlyDictionary<string, int> Counts { get; init; }
+    public required IReadOnlyList<Decision> Decisions { get; init; }
+    public required IReadOnlyList<PlannedAction> Actions { get; init; }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+using Dormant.Core.Policy;
+
+namespace Dormant.Core.Plans;
+
+public sealed class Planner(TimeProvider clock)
+{
+    public static readonly TimeSpan DefaultValidity = TimeSpan.FromHours(24);
+
+    public async Task<Plan> MakeAsync(IConnector connector, IAccountSource source, PolicyRules rules,
+        string createdBy, TimeSpan validity, IProgress<int>? progress, CancellationToken ct)
+    {
+        if (!connector.Actions.Contains(rules.Action, StringComparer.Ordinal))
+            throw new UsageException($"{connector.Platform} cannot '{rules.Action}'; it can: {string.Join(", ", connector.Actions)}");
+        var scan = await new Scanner(clock).ScanAsync(source, rules, progress, ct);
+        var now = clock.GetUtcNow();
+        return new Plan
+        {
+            PlanId = NewId(now),
+            Platform = connector.Platform,
+            Tenant = connector.Tenant,
+            CreatedAt = now,
+            ExpiresAt = now + validity,
+            CreatedBy = createdBy,
+            Policy = rules,
+            Counts = scan.Counts,
+            Decisions = scan.Decisions,
+            Actions = scan.Actions,
+        };
+    }
+
+    /// <summary>Sortable and unique without coordination: time of creation plus random bits.</summary>
+    public static string NewId(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-"
+        + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Dormant.Core.Accounts;
+
+namespace Dormant.Core.Policy;
+
+/// <summary>Pure: account + rules + now → decision. No I/O, no clock of its own.</summary>
+public sealed class PolicyEvaluator
+{
+    private readonly PolicyRules _rules;
+    private readonly ExclusionMatcher _exclusions;
+
+    public PolicyEvaluator(PolicyRules rules)
+    {
+        _rules = rules;
+        _exclusions = new ExclusionMatcher(rules.Exclusions);
+    }
+
+    public PolicyRules Rules => _rules;
+
+    public Decision Evaluate(Account account, DateTimeOffset now)
+    {
+        var last = LastActivity(account);
+        Decision Make(Category c, string reason, int? days = null) =>
+            new(account.Id, account.Label, c, reason, last?.At, days, last?.Source, account.Status);
+
+        if (account.Error is { } error)
+            return Make(Category.Error, $"could not be read completely: {error.Message}");
+        if (account.Status is AccountStatus.Suspended or AccountStatus.Closed)
+            return Make(Category.AlreadyInactive, account.Status == AccountStatus.Closed ? "account is closed" : "already suspended");
+        if (_exclusions.Match(account) is { } pattern)
+            return Make(Category.Excluded, $"on the exclusion list ({pattern})");
+        if (ProtectionReason(account) is { } why)
+            return Make(Category.Protected, why);
+
+        var product = _rules.Product ?? "any product";
+        DateTimeOffset since;
+        string basis;
+        if (last is { } l)
+        {
+            since = l.At;
+            basis = $"last active in {product} on {Day(l.At)}";
+        }
+        else if (_rules.NoData == NoDataRule.CountFromCreation && account.CreatedAt is { } created)
+        {
+            since = created;
+            basis = $"no activity in {product} since creation on {Day(created)}";
+        }
+        else
+        {
+            return Make(Category.NoActivityData, $"no activity recorded in {product}");
+        }
+
+        var idle = now - since;
+        var days = Math.Max(0, (int)Math.Floor(idle.TotalDays));
+        var threshold = TimeSpan.FromDays(_rules.InactiveDays);
+        var inactive = _rules.InclusiveThreshold ? idle >= threshold : idle > threshold;
+        var rule = _rules.InclusiveThreshold ? "at least" : "more than";
+        return inactive
+            ? Make(Category.Inactive, $"{basis}: {days} days ago, {rule} {_rules.InactiveDays}", days)
+            : Make(Category.Active, $"{basis}: {days} days ago, within {_rules.InactiveDays}", days);
+    }
+
+    private static string? ProtectionReason(Account a)
+    {
+        if (a.IsOwner) return "protected: owner of the organization";
+        if (a.IsCaller) return "protected: the account running Dormant";
+        if (a.IsAdmin) return "protected: administrator";
+        if (a.Kind == AccountKind.Service) return "protected: app, bot or service account";
+        return null;
+    }
+
+    /// <summary>
+    /// The latest activity for the policy's product across all its instances (several sites of one
+    /// product each report their own timestamp; the person is active if any of them is recent).
+    /// </summary>
+    public (DateTimeOffset At, string Source)? LastActivity(Account account)
+    {
+        (DateTimeOffset At, string Source)? best = null;
+        foreach (var e in account.Evidence)
+        {
+            if (e.LastActive is not { } at || !ProductMatches(e.Product)) continue;
+            if (best is null || at > best.Value.At) best = (at, e.Source);
+        }
+        return best;
+    }
+
+    private bool ProductMatches(string? product)
+    {
+        if (_rules.Product is null) return true;
+        if (product is null) return false;
+        // Atlassian has used both "confluence" and "confluence.ondemand" for the same product.
+        return product.Equals(_rules.Product, StringComparison.OrdinalIgnoreCase)
+            || product.StartsWith(_rules.Product + ".", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

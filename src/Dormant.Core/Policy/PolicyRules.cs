@@ -1,0 +1,19 @@
+namespace Dormant.Core.Policy;
+
+/// <summary>The written policy a plan is decided by. Everything here is recorded in the plan.</summary>
+public sealed record PolicyRules
+{
+    /// <summary>Bumped when the meaning of a rule changes, so plans made by an older policy are refused.</summary>
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+    public int InactiveDays { get; init; } = 180;
+    /// <summary>The product whose activity counts; null means any product or a platform-wide signal.</summary>
+    public string? Product { get; init; }
+    /// <summary>True: exactly N days without activity is inactive. False: it must be more than N days.</summary>
+    public bool InclusiveThreshold { get; init; }
+    public NoDataRule NoData { get; init; } = NoDataRule.Skip;
+    /// <summary>Ids, emails or display names (case-insensitive, <c>*</c> and <c>?</c> globs allowed).</summary>
+    public IReadOnlyList<string> Exclusions { get; init; } = [];
+    public string Action { get; init; } = "suspend";
+}

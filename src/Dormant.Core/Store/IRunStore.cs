@@ -1,0 +1,30 @@
+using Dormant.Core.Policy;
+
+namespace Dormant.Core.Store;
+
+/// <summary>Runs, decisions, journal and backups. Every write is durable when the call returns.</summary>
+public interface IRunStore : IDisposable
+{
+    /// <summary>Where the store lives, for messages.</summary>
+    string Location { get; }
+
+    /// <summary>
+    /// Exclusive, cross-process hold on a run while it is applied or restored; released when
+    /// disposed or when the process dies. Throws a DormantException when another process holds it.
+    /// </summary>
+    IDisposable LockRun(string runId);
+
+    Task SaveRunAsync(RunRecord run, CancellationToken ct);
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken ct);
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken ct);
+
+    Task SaveDecisionsAsync(string runId, IReadOnlyList<Decision> decisions, CancellationToken ct);
+    Task<IReadOnlyList<Decision>> GetDecisionsAsync(string runId, CancellationToken ct);
+
+    Task AppendJournalAsync(JournalEntry entry, CancellationToken ct);
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken ct);
+
+    Task SaveBackupAsync(AccountBackup backup, CancellationToken ct);
+    Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct);
+    Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct);
+}
