@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+using Dormant.Core.Plans;
+using Dormant.Core.Store;
+
+namespace Dormant.Core.Apply;
+
+/// <summary>Undoes an apply run, or chosen accounts of it, from its journal and backups.</summary>
+public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRunStore store, TimeProvider clock)
+{
+    public async Task<ApplyResult> RestoreAsync(string runId, IReadOnlyCollection<string> only, string runBy,
+        IProgress<AccountOutcome>? progress, CancellationToken ct)
+    {
+        var run = await store.GetRunAsync(runId, ct)
+            ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs'");
+        if (run.Kind != "apply")
+            throw new UsageException($"run {runId} is a {run.Kind}, not an apply; only applied runs can be restored");
+        if (run.Platform != connector.Platform || !string.Equals(run.Tenant, connector.Tenant, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"run {runId} acted on {run.Platform} tenant {run.Tenant}, not {connector.Platform} tenant {connector.Tenant}");
+
+        using var parentLock = store.LockRun(runId);
+        var entries = await store.GetJournalAsync(runId, ct);
+        // Every account we may have touched, including an interrupted call: undo is idempotent.
+        var touched = entries.Where(e => e.Phase is JournalPhase.Intent or JournalPhase.Done)
+            .GroupBy(e => e.AccountId).Select(g => g.First()).ToList();
+        var targets = Select(touched, only, await store.GetBackupsAsync(runId, ct), runId);
+
+        var restoreId = "restore-" + Planner.NewId(clock.GetUtcNow());
+        var record = new RunRecord
+        {
+            RunId = restoreId, Kind = "restore", Platform = run.Platform, Tenant = run.Tenant,
+            ParentRunId = runId, RunBy = runBy, StartedAt = clock.GetUtcNow(), Status = "running",
+        };
+        await store.SaveRunAsync(record, ct);
+        var outcomes = new List<AccountOutcome>();
+        foreach (var entry in targets)
+        {
+            ct.ThrowIfCancellationRequested();
+            var backup = await store.GetBackupAsync(runId, entry.AccountId, ct);
+            var label = backup?.Label ?? entry.AccountId;
+            await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
+            ActionResult result;
+            try { result = await actor.UndoAsync(entry.Action, entry.AccountId, backup?.Json, ct); }
+            catch (VendorException e) when (e.Kind is not (VendorErrorKind.Auth or VendorErrorKind.Transient or VendorErrorKind.RateLimited))
+            {
+                result = ActionResult.Failed(e.Message);
+            }
+            var phase = result.Outcome switch
+            {
+                ActionOutcome.Done => JournalPhase.Done,
+                ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
+                _ => JournalPhase.Failed,
+            };
+            await Journal(restoreId, entry, phase, result.Detail);
+            var outcome = new AccountOutcome(entry.AccountId, label, "restore", phase, result.Detail, false);
+            outcomes.Add(outcome);
+            progress?.Report(outcome);
+        }
+        var res = new ApplyResult(restoreId, outcomes);
+        await store.SaveRunAsync(record with
+        {
+            FinishedAt = clock.GetUtcNow(), Status = res.Status,
+            SummaryJson = JsonSerializer.Serialize(res.Summary(), DormantJson.Compact),
+        }, CancellationToken.None);
+        return res;
+    }
+
+    private Task Journal(string restoreId, JournalEntry of, JournalPhase phase, string detail) =>
+        store.AppendJournalAsync(new JournalEntry(restoreId, of.AccountId, "restore", phase, detail, clock.GetUtcNow()), CancellationToken.None);
+
+    private static List<JournalEntry> Select(List<JournalEntry> touched, IReadOnlyCollection<string> only,
+        IReadOnlyList<AccountBackup> backups, string runId)
+    {
+        if (only.Count == 0) return touched;
+        var labels = backups.ToDictionary(b => b.AccountId, b => b.Label, StringComparer.Ordinal);
+        var chosen = new List<JournalEntry>();
+        foreach (var wanted in only)
+        {
+            var hit = touched.FirstOrDefault(e => string.Equals(e.AccountId, wanted, StringComparison.OrdinalIgnoreCase)
+                || (labels.TryGetValue(e.AccountId, out var l) && string.Equals(l, wanted, StringComparison.OrdinalIgnoreCase)))
+                ?? throw new UsageException($"run {runId} did not act on account '{wanted}'; see 'dormant show {runId}'");
+            chosen.Add(hit);
+        }
+        return chosen;
+    }
+}
