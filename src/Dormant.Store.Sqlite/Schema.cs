@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace Dormant.Store.Sqlite;
+
+/// <summary>
+/// The schema, versioned with PRAGMA user_version. Each step runs in its own transaction together
+/// with its version bump, so a kill mid-migration leaves the previous version intact.
+/// </summary>
+internal static class Schema
+{
+    /// <summary>"Dorm" in ASCII, in the header's application_id, so we can tell our file from another app's.</summary>
+    private const long ApplicationId = 0x446F726D;
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE runs (
+            run_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, platform TEXT NOT NULL, tenant TEXT NOT NULL,
+            plan_id TEXT, plan_digest TEXT, parent_run_id TEXT, policy_json TEXT, run_by TEXT NOT NULL,
+            started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, summary_json TEXT);
+        CREATE INDEX runs_by_start ON runs (started_at);
+        CREATE TABLE decisions (
+            run_id TEXT NOT NULL, ord INTEGER NOT NULL, account_id TEXT NOT NULL, label TEXT NOT NULL,
+            category TEXT NOT NULL, reason TEXT NOT NULL, last_active TEXT, days_inactive INTEGER,
+            evidence_source TEXT, status TEXT NOT NULL,
+            PRIMARY KEY (run_id, ord));
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, account_id TEXT NOT NULL,
+            action TEXT NOT NULL, phase TEXT NOT NULL, detail TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX journal_by_run ON journal (run_id, seq);
+        CREATE TABLE backups (
+            run_id TEXT NOT NULL, account_id TEXT NOT NULL, label TEXT NOT NULL, json TEXT NOT NULL, at TEXT NOT NULL,
+            PRIMARY KEY (run_id, account_id));
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        var appId = Convert.ToInt64(Scalar(connection, "PRAGMA application_id"));
+        if (version > Latest)
+        {
+            throw new Core.Errors.DormantException(
+                $"store {path} has schema version {version}, newer than this Dormant understands ({Latest}); upgrade Dormant or pass --store");
+        }
+
+        if (appId != ApplicationId && (appId != 0 || version != 0 || HasTables(connection)))
+        {
+            throw StoreErrors.NotOurs(path, "it belongs to another application");
+        }
+
+        for (var step = version; step < Latest; step++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            // PRAGMA takes no parameters; both values are our own constants.
+            command.CommandText = $"{Steps[step]}\nPRAGMA application_id = {ApplicationId};\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private static bool HasTables(SqliteConnection connection) =>
+        Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")) > 0;
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
