@@ -127,7 +127,8 @@ internal static class AtlassianUserFactory
     private static SimUser Finish(SimUser user, Random rng, Clock clock, List<SimProductAccess> access)
     {
         var earliest = access.Where(a => a.LastActive is not null).Select(a => a.LastActive!.Value).DefaultIfEmpty(clock.Now).Min();
-        var added = earliest.AddDays(-(1 + (rng.NextDouble() * 700)));
+        var addedDaysBefore = 1 + (rng.NextDouble() * 700);
+        var added = DateTimeOffset.FromUnixTimeMilliseconds(earliest.ToUnixTimeMilliseconds() - (long)(addedDaysBefore * 86_400_000));
         var dateOnly = rng.NextDouble() < 0.10;
         var hide = rng.NextDouble() < 0.034; // ~3% of all users, given ~90% have any activity
         var used = access.Where(a => a.LastActive is not null).ToList();
