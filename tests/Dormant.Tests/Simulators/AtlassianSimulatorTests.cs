@@ -251,6 +251,23 @@ public sealed class AtlassianSimulatorTests
     }
 
     [Fact]
+    public async Task Requests_over_the_concurrency_cap_get_429()
+    {
+        var tenant = AtlassianTenant.Generate(5, seed: 3, s_now);
+        var limits = new SimulatorLimits(null, TimeSpan.FromMinutes(1), MaxConcurrent: 1, Latency: TimeSpan.FromMilliseconds(500));
+        await using var host = await AtlassianSimulator.StartAsync(tenant, limits);
+        using var client = Client(host, tenant);
+
+        var responses = await Task.WhenAll(PostAsync(client, tenant, "-", new { }), PostAsync(client, tenant, "-", new { }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode).Order());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public void Generator_is_deterministic_and_has_the_expected_spread()
     {
         var a = AtlassianTenant.Generate(5000, seed: 42, s_now);
