@@ -1,0 +1,60 @@
+namespace Dormant.Simulators.Atlassian;
+
+/// <summary>
+/// One account in the simulated org, immutable; the tenant swaps records on change. Field names
+/// follow the v2 user object (api-contracts.md §2.3).
+/// </summary>
+public sealed record SimUser
+{
+    public required string AccountId { get; init; }
+
+    /// <summary>"atlassian", "app" or "customer".</summary>
+    public string AccountType { get; init; } = "atlassian";
+
+    public required string Name { get; init; }
+
+    public required string Nickname { get; init; }
+
+    public required string Email { get; init; }
+
+    public bool EmailVerified { get; init; } = true;
+
+    public string ClaimStatus { get; init; } = "managed";
+
+    /// <summary>"active", "inactive" or "closed".</summary>
+    public string AccountStatus { get; init; } = "active";
+
+    /// <summary>"active", "suspended" or "no_membership".</summary>
+    public string MembershipStatus { get; init; } = "active";
+
+    public string DirectoryId { get; init; } = "dir-1";
+
+    public DateTimeOffset AddedToOrg { get; init; }
+
+    /// <summary>e.g. "atlassian/user", "atlassian/org-admin".</summary>
+    public IReadOnlyList<string> PlatformRoles { get; init; } = [];
+
+    /// <summary>Product access as the bulk search shows it (with expand=productAccess).</summary>
+    public IReadOnlyList<SimProductAccess> ProductAccess { get; init; } = [];
+
+    /// <summary>
+    /// Quirk: activity the bulk search leaves out but the per-user last-active-dates endpoint
+    /// returns, so a client that trusts the bulk answer alone calls an active user dormant.
+    /// </summary>
+    public IReadOnlyList<SimProductAccess> BulkHiddenAccess { get; init; } = [];
+
+    /// <summary>The v2 composite status derived from account and membership status.</summary>
+    public string Status => AccountStatus switch
+    {
+        "inactive" or "closed" => "deactivated",
+        _ => MembershipStatus switch
+        {
+            "suspended" => "suspended",
+            "no_membership" => "not_invited",
+            _ => "active",
+        },
+    };
+
+    /// <summary>Every product entry the per-user endpoint knows about: bulk-visible plus hidden.</summary>
+    public IEnumerable<SimProductAccess> AllProductAccess => ProductAccess.Concat(BulkHiddenAccess);
+}
