@@ -78,19 +78,10 @@ public sealed class PolicyEvaluator
         (DateTimeOffset At, string Source)? best = null;
         foreach (var e in account.Evidence)
         {
-            if (e.LastActive is not { } at || !ProductMatches(e.Product)) continue;
+            if (e.LastActive is not { } at || !ProductKey.Matches(_rules.Product, e.Product)) continue;
             if (best is null || at > best.Value.At) best = (at, e.Source);
         }
         return best;
-    }
-
-    private bool ProductMatches(string? product)
-    {
-        if (_rules.Product is null) return true;
-        if (product is null) return false;
-        // Atlassian has used both "confluence" and "confluence.ondemand" for the same product.
-        return product.Equals(_rules.Product, StringComparison.OrdinalIgnoreCase)
-            || product.StartsWith(_rules.Product + ".", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

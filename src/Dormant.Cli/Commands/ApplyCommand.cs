@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Cli.Rendering;
+using Dormant.Core.Apply;
+using Dormant.Core.Errors;
+using Dormant.Core.Plans;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>Does exactly what a plan file says, journaled; running it again finishes an interrupted run.</summary>
+public sealed class ApplyCommand : DormantCommand
+{
+    private readonly ConnectionOptions _connection = new();
+    private readonly StoreOptions _store;
+    private readonly Argument<string> _plan = new("plan") { Description = "Plan file made by 'dormant plan'" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
+
+    public ApplyCommand(CliEnvironment env, StoreOptions store) : base("apply", "Apply a plan file (asks unless --yes)", env)
+    {
+        _store = store;
+        Arguments.Add(_plan);
+        _connection.AddTo(this, withConnector: false);
+        Options.Add(_yes);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var (plan, digest) = PlanFile.Read(Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory));
+        using var connected = _connection.Connect(parse, plan.Platform, ctx);
+        PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
+        if (plan.Actions.Count == 0)
+        {
+            ctx.Out.WriteLine($"plan {plan.PlanId} has nothing to do");
+            return ExitCodes.Done;
+        }
+        if (!parse.GetValue(_yes) && !Confirmation.Ask(ctx, $"{plan.Policy.Action} {plan.Actions.Count} accounts on {plan.Platform} {plan.Tenant}?"))
+        {
+            ctx.Say("nothing done");
+            return ExitCodes.Done;
+        }
+        using var store = StoreAccess.Open(_store, parse, ctx);
+        var engine = new ApplyEngine(connected.Connector, connected.Source, connected.Actor, store, ctx.Clock);
+        var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, p =>
+        {
+            var n = 0;
+            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
+        });
+        OutcomeRenderer.Render(ctx.Out, "apply", result);
+        ctx.Say($"undo with: dormant restore {result.RunId}");
+        return result.ExitCode;
+    }
+}

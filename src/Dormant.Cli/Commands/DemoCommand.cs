@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Connectors.Http;
+using Dormant.Core.Errors;
+using Dormant.Simulators;
+using Dormant.Store.Sqlite;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>
+/// Starts simulated tenants in-process and walks scan → plan → apply → restore through the very
+/// commands a user types, so what it prints is what a user would see. No credentials, no network.
+/// </summary>
+public sealed class DemoCommand : DormantCommand
+{
+    private readonly Option<int> _users = new("--users", "-u") { Description = "Accounts per simulated tenant", DefaultValueFactory = _ => 60 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the generated tenants", DefaultValueFactory = _ => 7 };
+    private readonly Option<string?> _dir = new("--dir") { Description = "Folder for the demo's store and plan (default: a new temporary folder)" };
+
+    public DemoCommand(CliEnvironment env) : base("demo", "Walk scan → plan → apply → restore on built-in simulated tenants", env)
+    {
+        Options.Add(_users);
+        Options.Add(_seed);
+        Options.Add(_dir);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var dir = parse.GetValue(_dir) ?? Path.Combine(Path.GetTempPath(), "dormant-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var store = Path.Combine(dir, "dormant.db");
+        foreach (var definition in SimulatorCatalog.All)
+        {
+            await using var sim = await definition.StartAsync(parse.GetValue(_users), parse.GetValue(_seed), 0, ctx.Clock.GetUtcNow(), null, ct);
+            var code = await WalkAsync(ctx, sim, dir, store, ct);
+            if (code != ExitCodes.Done) return code;
+        }
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine($"demo finished; its store and plans are in {dir}");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> WalkAsync(CliContext ctx, RunningSimulator sim, string dir, string store, CancellationToken ct)
+    {
+        var before = sim.Fingerprint();
+        var env = ctx.Env with
+        {
+            Variable = name => sim.Environment.TryGetValue(name, out var v) ? v : null,
+            WorkingDirectory = dir,
+            Interactive = false,
+            ErrorIsTerminal = false,
+            HttpTuning = new HttpTuning(RequestsPerSecond: 500, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(50)),
+        };
+        var plan = Path.Combine(dir, $"{sim.Platform}-plan.json");
+        string[][] steps =
+        [
+            ["scan", "--connector", sim.Platform, "--store", store],
+            ["plan", "--connector", sim.Platform, "-o", plan],
+            ["apply", plan, "--yes", "--store", store],
+        ];
+        foreach (var step in steps)
+            if (await StepAsync(ctx, env, step, ct) is var code and not ExitCodes.Done) return code;
+
+        string runId;
+        using (var s = SqliteRunStore.Open(store))
+            runId = (await s.ListRunsAsync(20, ct)).First(r => r.Kind == "apply" && r.Platform == sim.Platform).RunId;
+        var afterApply = await StepAsync(ctx, env, ["restore", runId, "--store", store], ct);
+        if (afterApply != ExitCodes.Done) return afterApply;
+        var same = sim.Fingerprint() == before;
+        ctx.Out.WriteLine(same
+            ? $"{sim.Platform}: every suspended account is active again; the tenant is as it started."
+            : $"{sim.Platform}: the tenant differs from how it started; see 'dormant show {runId} --store {store}'.");
+        return same ? ExitCodes.Done : ExitCodes.Failure;
+    }
+
+    private static async Task<int> StepAsync(CliContext ctx, CliEnvironment env, string[] args, CancellationToken ct)
+    {
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine("$ dormant " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
+        await ctx.Out.FlushAsync(ct);
+        var code = await DormantCli.RunAsync(args, env, ct);
+        if (code != ExitCodes.Done) ctx.Error.WriteLine($"demo step failed with exit code {code}");
+        return code;
+    }
+}

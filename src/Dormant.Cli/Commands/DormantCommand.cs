@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Core.Errors;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>
+/// A command whose action runs inside the one error funnel: user errors become one line and their
+/// exit code; anything unexpected is one line too, with the stack only under --verbose.
+/// </summary>
+public abstract class DormantCommand : Command
+{
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show stack traces of unexpected errors", Recursive = true };
+
+    protected DormantCommand(string name, string description, CliEnvironment env) : base(name, description)
+    {
+        SetAction(async (parse, ct) =>
+        {
+            var ctx = new CliContext(env) { Verbose = parse.GetValue(Verbose) };
+            try
+            {
+                return await ExecuteAsync(parse, ctx, ct);
+            }
+            catch (DormantException e)
+            {
+                ctx.Error.WriteLine($"error: {e.Message}");
+                return e.ExitCode;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                ctx.Error.WriteLine("cancelled; the journal holds what was done — run the same command again to finish");
+                return ExitCodes.Failure;
+            }
+            catch (Exception e)
+            {
+                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}" + (ctx.Verbose ? "" : " (--verbose for details)"));
+                if (ctx.Verbose) ctx.Error.WriteLine(e.ToString());
+                return ExitCodes.Failure;
+            }
+            finally
+            {
+                await ctx.Out.FlushAsync(CancellationToken.None);
+                await ctx.Error.FlushAsync(CancellationToken.None);
+            }
+        });
+    }
+
+    protected abstract Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct);
+}

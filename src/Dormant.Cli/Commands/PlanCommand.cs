@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Connectors;
+using Dormant.Core.Errors;
+using Dormant.Core.Plans;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>Decides and writes the plan file: exactly what apply will do, for a person to review.</summary>
+public sealed class PlanCommand : DormantCommand
+{
+    private readonly ConnectionOptions _connection = new();
+    private readonly PolicyOptions _policy = new();
+    private readonly Option<string> _output = new("--output-file", "-o") { Description = "Where to write the plan", Required = true };
+    private readonly Option<int> _validHours = new("--valid-hours") { Description = "Hours until the plan expires", DefaultValueFactory = _ => 24 };
+
+    public PlanCommand(CliEnvironment env) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
+    {
+        _connection.AddTo(this);
+        _policy.AddTo(this);
+        Options.Add(_output);
+        Options.Add(_validHours);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var platform = _connection.PlatformName(parse);
+        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform).DefaultPolicy);
+        var hours = parse.GetValue(_validHours);
+        if (hours is < 1 or > 24 * 30) throw new UsageException($"--valid-hours must be between 1 and 720 (got {hours})");
+        var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);
+        using var connected = _connection.Connect(parse, platform, ctx);
+        var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
+        var digest = PlanFile.Write(plan, path);
+        ScanStep.Render(ctx, plan);
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        ctx.Out.WriteLine($"written to {path} ({digest[..19]}…)");
+        ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
+        return ExitCodes.Done;
+    }
+}

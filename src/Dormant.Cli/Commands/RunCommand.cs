@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Cli.Rendering;
+using Dormant.Connectors;
+using Dormant.Core.Apply;
+using Dormant.Core.Errors;
+using Dormant.Core.Plans;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>The seed scripts' one shot: scan, show, and only with --no-dry-run (and a yes) act.</summary>
+public sealed class RunCommand : DormantCommand
+{
+    private readonly ConnectionOptions _connection = new();
+    private readonly PolicyOptions _policy = new();
+    private readonly StoreOptions _store;
+    private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: dry run, nothing changes)" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
+
+    public RunCommand(CliEnvironment env, StoreOptions store) : base("run", "Scan, show and (with --no-dry-run) act in one go", env)
+    {
+        _store = store;
+        _connection.AddTo(this);
+        _policy.AddTo(this);
+        Options.Add(_noDryRun);
+        Options.Add(_yes);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var platform = _connection.PlatformName(parse);
+        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform).DefaultPolicy);
+        var act = parse.GetValue(_noDryRun);
+        var yes = parse.GetValue(_yes);
+        // Refuse before any work when nobody can answer the question we would ask.
+        if (act && !yes && !ctx.Env.Interactive)
+            throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
+        using var connected = _connection.Connect(parse, platform, ctx);
+        using var store = StoreAccess.Open(_store, parse, ctx);
+        var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
+        ScanStep.Render(ctx, plan);
+        if (!act || plan.Actions.Count == 0)
+        {
+            var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
+            return ExitCodes.Done;
+        }
+        if (!yes && !Confirmation.Ask(ctx, $"{rules.Action} {plan.Actions.Count} accounts on {platform} {plan.Tenant}?"))
+        {
+            ctx.Say("nothing done");
+            return ExitCodes.Done;
+        }
+        var digest = PlanFile.Digest(PlanFile.Serialize(plan, out _));
+        var engine = new ApplyEngine(connected.Connector, connected.Source, connected.Actor, store, ctx.Clock);
+        var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, p =>
+        {
+            var n = 0;
+            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
+        });
+        OutcomeRenderer.Render(ctx.Out, "run", result);
+        ctx.Say($"undo with: dormant restore {result.RunId}");
+        return result.ExitCode;
+    }
+}

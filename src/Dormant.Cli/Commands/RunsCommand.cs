@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Core.Errors;
+
+namespace Dormant.Cli.Commands;
+
+public sealed class RunsCommand : DormantCommand
+{
+    private readonly StoreOptions _store;
+    private readonly Option<int> _limit = new("--limit", "-n") { Description = "How many runs, newest first", DefaultValueFactory = _ => 50 };
+
+    public RunsCommand(CliEnvironment env, StoreOptions store) : base("runs", "List recorded runs, newest first", env)
+    {
+        _store = store;
+        Options.Add(_limit);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        using var store = StoreAccess.Open(_store, parse, ctx);
+        var runs = await store.ListRunsAsync(parse.GetValue(_limit), ct);
+        if (runs.Count == 0) ctx.Say($"no runs yet in {store.Location}");
+        foreach (var r in runs)
+            ctx.Out.WriteLine($"{r.RunId}\t{r.Kind}\t{r.Platform}\t{r.Tenant}\t{r.Status}\t{r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\t{r.RunBy}");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Cli.Rendering;
+using Dormant.Core.Errors;
+using Dormant.Core.Policy;
+
+namespace Dormant.Cli.Commands;
+
+/// <summary>The audit trail of one run: who, when, which policy and plan, and every step.</summary>
+public sealed class ShowCommand : DormantCommand
+{
+    private readonly StoreOptions _store;
+    private readonly Argument<string> _run = new("run-id") { Description = "The run to show" };
+
+    public ShowCommand(CliEnvironment env, StoreOptions store) : base("show", "Show a run's audit trail", env)
+    {
+        _store = store;
+        Arguments.Add(_run);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
+    {
+        var id = parse.GetValue(_run)!;
+        using var store = StoreAccess.Open(_store, parse, ctx);
+        var r = await store.GetRunAsync(id, ct) ?? throw new UsageException($"no run {id} in {store.Location}; list runs with 'dormant runs'");
+        var w = ctx.Out;
+        w.WriteLine($"run       {r.RunId} ({r.Kind}, {r.Status})");
+        w.WriteLine($"tenant    {r.Platform} {r.Tenant}");
+        w.WriteLine($"by        {r.RunBy}");
+        w.WriteLine($"started   {r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  finished {r.FinishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "-"}");
+        if (r.PlanId is not null) w.WriteLine($"plan      {r.PlanId} {r.PlanDigest}");
+        if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
+        if (r.PolicyJson is not null) w.WriteLine($"policy    {r.PolicyJson}");
+        if (r.SummaryJson is not null) w.WriteLine($"summary   {r.SummaryJson}");
+        var decisions = await store.GetDecisionsAsync(id, ct);
+        var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();
+        if (acted.Count > 0) w.WriteLine("decisions (inactive and errors):");
+        foreach (var d in acted)
+            w.WriteLine($"  {d.Category.ToWire(),-9} {d.Label} ({d.AccountId}): {d.Reason}");
+        var journal = await store.GetJournalAsync(id, ct);
+        var backups = (await store.GetBackupsAsync(id, ct)).Select(b => b.AccountId).ToHashSet(StringComparer.Ordinal);
+        if (journal.Count > 0) w.WriteLine("journal:");
+        foreach (var j in journal)
+            w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {j.AccountId}: {j.Detail}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
+        return ExitCodes.Done;
+    }
+}

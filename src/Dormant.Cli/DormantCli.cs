@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Dormant.Cli.Commands;
+using Dormant.Cli.Infrastructure;
+using Dormant.Cli.Options;
+using Dormant.Core.Errors;
+
+namespace Dormant.Cli;
+
+/// <summary>The real entry point, callable in-process by tests with their own environment.</summary>
+public static class DormantCli
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var store = new StoreOptions();
+        var root = new RootCommand("Dormant finds accounts nobody uses any more on your SaaS platforms and retires them safely: dry run, reviewable plan, backups, journal, undo.");
+        root.Options.Add(DormantCommand.Verbose);
+        root.Options.Add(store.Store);
+        root.Subcommands.Add(new DemoCommand(env));
+        root.Subcommands.Add(new ScanCommand(env, store));
+        root.Subcommands.Add(new PlanCommand(env));
+        root.Subcommands.Add(new ApplyCommand(env, store));
+        root.Subcommands.Add(new RunCommand(env, store));
+        root.Subcommands.Add(new RestoreCommand(env, store));
+        root.Subcommands.Add(new RunsCommand(env, store));
+        root.Subcommands.Add(new ShowCommand(env, store));
+        root.Subcommands.Add(new SimulateCommand(env));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
+    {
+        var parse = Build(env).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await env.Error.WriteLineAsync($"error: {e.Message}");
+            await env.Error.WriteLineAsync("see 'dormant --help'");
+            return ExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, ct);
+    }
+}

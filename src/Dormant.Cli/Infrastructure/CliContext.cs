@@ -1,0 +1,31 @@
+using Spectre.Console;
+
+namespace Dormant.Cli.Infrastructure;
+
+/// <summary>One invocation's view of the world: redacted output, variables with .env, the clock.</summary>
+public sealed class CliContext
+{
+    public CliContext(CliEnvironment env)
+    {
+        Env = env;
+        Redactor = new SecretRedactor();
+        Out = new RedactingWriter(env.Out, Redactor);
+        Error = new RedactingWriter(env.Error, Redactor);
+        Variable = DotEnv.Layer(env.Variable, env.WorkingDirectory);
+    }
+
+    public CliEnvironment Env { get; }
+    public SecretRedactor Redactor { get; }
+    public TextWriter Out { get; }
+    public TextWriter Error { get; }
+    public Func<string, string?> Variable { get; }
+    public TimeProvider Clock => Env.Clock;
+    public bool Verbose { get; set; }
+
+    /// <summary>Progress and colour go to stderr, and only when it is a terminal.</summary>
+    public IAnsiConsole? ProgressConsole => Env.ErrorIsTerminal
+        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Env.Error) })
+        : null;
+
+    public void Say(string line) => Error.WriteLine(line);
+}

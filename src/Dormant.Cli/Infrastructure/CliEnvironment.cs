@@ -1,0 +1,34 @@
+namespace Dormant.Cli.Infrastructure;
+
+/// <summary>
+/// Everything the commands take from the outside world, injected so tests drive the real entry
+/// point in-process: streams, variables, working directory, clock, and whether a person is there.
+/// </summary>
+public sealed record CliEnvironment
+{
+    public required TextWriter Out { get; init; }
+    public required TextWriter Error { get; init; }
+    public required TextReader In { get; init; }
+    public required Func<string, string?> Variable { get; init; }
+    public required string WorkingDirectory { get; init; }
+    /// <summary>A person can answer a prompt (stdin is a terminal).</summary>
+    public required bool Interactive { get; init; }
+    /// <summary>stderr is a terminal: progress bars and colour are welcome.</summary>
+    public required bool ErrorIsTerminal { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>Tests shorten the vendor backoff; null keeps each platform's defaults.</summary>
+    public Dormant.Connectors.Http.HttpTuning? HttpTuning { get; init; }
+
+    public static CliEnvironment FromProcess() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        In = Console.In,
+        Variable = Environment.GetEnvironmentVariable,
+        WorkingDirectory = Environment.CurrentDirectory,
+        Interactive = !Console.IsInputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
+    };
+
+    public string RunBy => $"{Environment.UserName}@{Environment.MachineName}";
+}

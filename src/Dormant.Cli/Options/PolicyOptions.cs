@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Dormant.Core.Errors;
+using Dormant.Core.Policy;
+
+namespace Dormant.Cli.Options;
+
+/// <summary>The policy flags; each overrides the platform's seed default.</summary>
+public sealed class PolicyOptions
+{
+    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (Atlassian default 180)" };
+    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (Atlassian default confluence)" };
+    public Option<string[]> Exclude { get; } = new("--exclude-user", "-e")
+    {
+        Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(InactiveDays);
+        command.Options.Add(Product);
+        command.Options.Add(Exclude);
+        command.Options.Add(Action);
+    }
+
+    public PolicyRules Resolve(ParseResult parse, PolicyRules platformDefault)
+    {
+        var days = parse.GetValue(InactiveDays) ?? platformDefault.InactiveDays;
+        if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
+        return platformDefault with
+        {
+            InactiveDays = days,
+            Product = parse.GetValue(Product) ?? platformDefault.Product,
+            Exclusions = [.. platformDefault.Exclusions, .. parse.GetValue(Exclude) ?? []],
+            Action = parse.GetValue(Action) ?? platformDefault.Action,
+        };
+    }
+}

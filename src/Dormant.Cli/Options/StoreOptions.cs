@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Dormant.Store.Sqlite;
+
+namespace Dormant.Cli.Options;
+
+public sealed class StoreOptions
+{
+    public Option<string?> Store { get; } = new("--store") { Description = "SQLite store file (default: the user's data directory, or DORMANT_STORE)", Recursive = true };
+
+    public string Path(ParseResult parse, Infrastructure.CliContext ctx) =>
+        parse.GetValue(Store) ?? ctx.Variable("DORMANT_STORE") ?? SqliteRunStore.DefaultPath();
+}

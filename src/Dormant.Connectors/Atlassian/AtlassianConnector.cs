@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.Atlassian;
+
+/// <summary>
+/// Atlassian organization: one bulk search (all directories, productAccess expanded) gives every
+/// user's last activity per product; the per-user last-active-dates call is made only for users
+/// the bulk answer leaves without data for the product in question.
+/// </summary>
+internal sealed class AtlassianConnector(AtlassianClient client, string orgId) : IConnector, IAccountSource, IAccountActor
+{
+    public string Platform => "atlassian";
+    public string Tenant => orgId;
+    public IReadOnlyList<string> Actions { get; } = ["suspend"];
+
+    public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var seen = 0;
+        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, null, t), ct))
+        {
+            yield return await CompleteAsync(user, raw, request, ct);
+            progress?.Report(++seen);
+        }
+    }
+
+    public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
+    {
+        var page = await client.SearchUsersAsync(null, [accountId], ct);
+        var hit = page.Items.FirstOrDefault(i => i.User.AccountId == accountId);
+        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, request, ct);
+    }
+
+    private async Task<Account> CompleteAsync(AtlUser user, string raw, ScanRequest request, CancellationToken ct)
+    {
+        var account = AtlassianMapper.ToAccount(user, raw);
+        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || HasData(account, request.Product))
+            return account;
+        try
+        {
+            var extra = new List<ActivityEvidence>();
+            await foreach (var e in Paging.ReadAllAsync(Platform, (c, t) => client.LastActiveDatesAsync(user.AccountId, c, t), ct))
+                if (AtlassianMapper.FromLastActive(e) is { } ev) extra.Add(ev);
+            return AtlassianMapper.ToAccount(user, raw, extra);
+        }
+        catch (VendorException e) when (e.Kind is VendorErrorKind.NotFound or VendorErrorKind.Contract or VendorErrorKind.Other)
+        {
+            return account with { Error = new ReadError($"last-active-dates: {e.Message}") };
+        }
+    }
+
+    private static bool HasData(Account a, string? product) =>
+        a.Evidence.Any(e => e.LastActive is not null && ProductKey.Matches(product, e.Product));
+
+    public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct)
+    {
+        Require(action);
+        if (account.Status == AccountStatus.Suspended) return ActionResult.Already("already suspended");
+        await client.SuspendAsync(account.Id, ct);
+        return ActionResult.Done("suspended (restorable)");
+    }
+
+    public async Task<ActionResult> UndoAsync(string action, string accountId, string? backupJson, CancellationToken ct)
+    {
+        Require(action);
+        var now = await GetAccountAsync(accountId, new ScanRequest(null), ct);
+        if (now is null) return ActionResult.Failed("account no longer exists in the organization");
+        if (now.Status == AccountStatus.Active) return ActionResult.Already("already active");
+        await client.RestoreAsync(accountId, ct);
+        return ActionResult.Done("restored to active");
+    }
+
+    private void Require(string action)
+    {
+        if (action != "suspend") throw new UsageException($"{Platform} cannot '{action}'; it can: suspend");
+    }
+}

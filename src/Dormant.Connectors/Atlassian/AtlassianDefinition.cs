@@ -1,0 +1,30 @@
+using Dormant.Connectors.Http;
+using Dormant.Core.Policy;
+
+namespace Dormant.Connectors.Atlassian;
+
+public sealed class AtlassianDefinition : IPlatformDefinition
+{
+    private static readonly SettingSpec OrgId = new("org-id", "--org-id", ["ATLASSIAN_ORG_ID"], false, null, "Atlassian organization ID");
+    private static readonly SettingSpec ApiKey = new("api-key", "--api-key", ["ATLASSIAN_API_KEY"], true, null, "Atlassian organization API key");
+    private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["ATLASSIAN_API_URL"], false, AtlassianSettings.DefaultBaseUrl, "Atlassian API base URL");
+
+    public string Platform => "atlassian";
+    public IReadOnlyList<SettingSpec> Settings { get; } = [OrgId, ApiKey, BaseUrl];
+
+    // The seed: Confluence, 180 days, suspend (restorable), users without data are only counted.
+    public PolicyRules DefaultPolicy { get; } = new() { Product = "confluence", InactiveDays = 180, Action = "suspend" };
+
+    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning)
+    {
+        var orgId = Connectors.Settings.Require(settings, OrgId);
+        var key = Connectors.Settings.Require(settings, ApiKey);
+        var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, BaseUrl), "base URL");
+        // Atlassian publishes no numbers; 100 requests a minute is the pessimistic default.
+        var http = VendorHttpFactory.Create(Platform, tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 100.0 / 60, MaxConcurrency = 2 }),
+            _ => ValueTask.FromResult(key));
+        var api = new VendorApi(Platform, http, AtlassianErrors.Message);
+        var connector = new AtlassianConnector(new AtlassianClient(api, orgId), orgId);
+        return new ConnectedPlatform(connector, connector, connector, http);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Dormant.Connectors.Atlassian;
+
+/// <summary>Atlassian answers errors as {errors:[{code,title,detail}]} or, from its proxy, {code,message}.</summary>
+internal static class AtlassianErrors
+{
+    public static string? Message(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+        {
+            var parts = errors.EnumerateArray().Select(e =>
+            {
+                var code = Str(e, "code");
+                var text = Str(e, "detail") ?? Str(e, "title");
+                return code is null ? text : $"{code} {text}";
+            }).Where(s => !string.IsNullOrEmpty(s));
+            return string.Join("; ", parts);
+        }
+        return Str(root, "message");
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Dormant.Core.Accounts;
+
+namespace Dormant.Connectors.Atlassian;
+
+/// <summary>Pure: wire user → Account with evidence.</summary>
+internal static class AtlassianMapper
+{
+    public const string Signal = "last-active";
+
+    private static readonly HashSet<string> AdminRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "atlassian/org-admin", "atlassian/site-admin", "atlassian/user-access-admin",
+    };
+
+    public static Account ToAccount(AtlUser u, string raw, IEnumerable<ActivityEvidence>? extra = null)
+    {
+        var evidence = (u.ProductAccess ?? [])
+            .Where(p => !string.IsNullOrEmpty(p.Key))
+            .Select(p => new ActivityEvidence(Signal, p.Key, "users/search productAccess", p.LastActiveTimestamp, p.Id))
+            .Concat(extra ?? [])
+            .ToList();
+        return new Account
+        {
+            Id = u.AccountId,
+            Email = u.Email,
+            DisplayName = u.Name ?? u.Nickname ?? "",
+            Status = StatusOf(u),
+            Kind = u.AccountType?.ToLowerInvariant() switch
+            {
+                "app" => AccountKind.Service,
+                "customer" => AccountKind.External,
+                _ => AccountKind.Person,
+            },
+            Roles = u.PlatformRoles ?? [],
+            IsAdmin = (u.PlatformRoles ?? []).Any(AdminRoles.Contains),
+            CreatedAt = u.AddedToOrg,
+            Evidence = evidence,
+            RawJson = raw,
+        };
+    }
+
+    // The composite v2 status: suspended = membership suspended; deactivated = account inactive.
+    private static AccountStatus StatusOf(AtlUser u)
+    {
+        var status = u.Status?.ToLowerInvariant();
+        if (status == "suspended" || string.Equals(u.MembershipStatus, "suspended", StringComparison.OrdinalIgnoreCase))
+            return AccountStatus.Suspended;
+        if (status is "deactivated" or "for_deletion"
+            || u.AccountStatus?.ToLowerInvariant() is "inactive" or "closed")
+            return AccountStatus.Closed;
+        if (status == "not_invited" || string.Equals(u.MembershipStatus, "no_membership", StringComparison.OrdinalIgnoreCase))
+            return AccountStatus.Pending;
+        return AccountStatus.Active;
+    }
+
+    /// <summary>
+    /// last-active-dates gives a full timestamp on newer tenants and only a date ("yyyy-MM-dd") on
+    /// older ones; a date alone is read as the end of that day (UTC) so it never makes a person look
+    /// older than they are.
+    /// </summary>
+    public static ActivityEvidence? FromLastActive(AtlLastActiveEntry e)
+    {
+        if (string.IsNullOrEmpty(e.Key)) return null;
+        return new ActivityEvidence(Signal, e.Key, "last-active-dates", ParseLastActive(e), e.Id);
+    }
+
+    internal static DateTimeOffset? ParseLastActive(AtlLastActiveEntry e)
+    {
+        if (!string.IsNullOrEmpty(e.LastActiveTimestamp) && DateTimeOffset.TryParse(e.LastActiveTimestamp,
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var ts))
+            return ts;
+        if (!string.IsNullOrEmpty(e.LastActive) && DateOnly.TryParseExact(e.LastActive, "yyyy-MM-dd",
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Dormant.Connectors.Http;
+
+/// <summary>How Dormant talks to one tenant: where, how fast, how patiently.</summary>
+public sealed record HttpSettings
+{
+    public required Uri BaseUrl { get; init; }
+    /// <summary>Client-side ceiling on request rate for the tenant, below the vendor's limit.</summary>
+    public double RequestsPerSecond { get; init; } = 10;
+    public int MaxConcurrency { get; init; } = 4;
+    public int MaxRetries { get; init; } = 6;
+    /// <summary>First backoff step when the vendor gives no hint; doubled each retry, with jitter.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Longest single wait Dormant accepts from Retry-After or a rate-limit reset.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

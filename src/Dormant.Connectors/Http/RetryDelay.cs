@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Dormant.Connectors.Http;
+
+/// <summary>
+/// How long the vendor asked us to wait. Pure, so it is tested directly (driving Polly with a fake
+/// clock is a known trap). Retry-After wins; otherwise X-RateLimit-Reset, which Atlassian sends as
+/// an ISO-8601 instant and Port and DocSpace as Unix epoch seconds.
+/// </summary>
+public static class RetryDelay
+{
+    public static TimeSpan? FromHeaders(HttpResponseHeaders headers, DateTimeOffset now, TimeSpan max)
+    {
+        if (headers.RetryAfter is { } ra)
+        {
+            var wait = ra.Delta ?? (ra.Date is { } date ? date - now : (TimeSpan?)null);
+            if (wait is { } w) return Clamp(w, max);
+        }
+        if (headers.TryGetValues("X-RateLimit-Reset", out var values) && ParseReset(values.FirstOrDefault(), now) is { } reset)
+            return Clamp(reset - now, max);
+        return null;
+    }
+
+    public static DateTimeOffset? ParseReset(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+        {
+            // Epoch seconds; a small number is a delta in seconds (some gateways send that).
+            return n > 1_000_000_000 ? DateTimeOffset.FromUnixTimeSeconds(n) : now.AddSeconds(n);
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+    }
+
+    private static TimeSpan Clamp(TimeSpan wait, TimeSpan max) =>
+        wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.Http;
+
+/// <summary>
+/// The funnel every request goes through: send, map failures to one typed error with the vendor's
+/// own message, parse JSON. Nothing here ever puts a request header into a message.
+/// </summary>
+public sealed class VendorApi(string platform, HttpClient http, Func<string, string?> vendorMessage)
+{
+    public string Platform => platform;
+
+    public async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
+        CancellationToken ct, params HttpStatusCode[] tolerated)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = new StringContent(JsonSerializer.Serialize(body, WireJson.Options), Encoding.UTF8, "application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+                                  || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new VendorException(platform, VendorErrorKind.Transient, null,
+                $"could not reach {http.BaseAddress?.Host} after retries ({Short(e)}); check the base URL and network, then run again");
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode && !tolerated.Contains(response.StatusCode))
+                throw Failure(response.StatusCode, text);
+            if (string.IsNullOrWhiteSpace(text)) return (response.StatusCode, null);
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                throw new VendorException(platform, VendorErrorKind.Contract, (int)response.StatusCode,
+                    $"expected JSON from {path} but got {mediaType}");
+            try
+            {
+                return (response.StatusCode, JsonDocument.Parse(text));
+            }
+            catch (JsonException)
+            {
+                throw new VendorException(platform, VendorErrorKind.Contract, (int)response.StatusCode,
+                    $"malformed JSON from {path}; nothing was changed for this request");
+            }
+        }
+    }
+
+    private VendorException Failure(HttpStatusCode status, string body)
+    {
+        var message = SafeMessage(body) ?? status.ToString();
+        var (kind, hint) = (int)status switch
+        {
+            401 => (VendorErrorKind.Auth, "credentials were refused; check them"),
+            402 => (VendorErrorKind.Permission, "the plan or seat quota does not allow this"),
+            403 => (VendorErrorKind.Permission, "not allowed; check the credential's rights"),
+            404 => (VendorErrorKind.NotFound, "not found"),
+            429 => (VendorErrorKind.RateLimited, "still rate limited after retries; run again later or lower the rate"),
+            >= 500 => (VendorErrorKind.Transient, "the vendor failed after retries; run again later"),
+            _ => (VendorErrorKind.Other, "request refused"),
+        };
+        return new VendorException(platform, kind, (int)status, $"{hint}: {message}");
+    }
+
+    private string? SafeMessage(string body)
+    {
+        try { return Truncate(vendorMessage(body)); }
+        catch (JsonException) { return null; }
+    }
+
+    private static string? Truncate(string? s) => s is null ? null : s.Length > 300 ? s[..300] + "…" : s;
+
+    private static string Short(Exception e) => (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+}

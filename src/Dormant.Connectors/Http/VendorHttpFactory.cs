@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Dormant.Connectors.Http;
+
+/// <summary>
+/// Builds the one HTTP pipeline every connector uses: retry with backoff and jitter (honouring
+/// Retry-After and X-RateLimit-Reset) around a client-side throttle around the credential.
+/// </summary>
+public static class VendorHttpFactory
+{
+    public static HttpClient Create(string platform, HttpSettings settings, Func<CancellationToken, ValueTask<string>>? bearer,
+        TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var services = new ServiceCollection();
+        var builder = services.AddHttpClient(platform, c =>
+        {
+            c.BaseAddress = settings.BaseUrl;
+            c.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("dormant/1.0");
+        });
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = Math.Max(1, settings.MaxConcurrency),
+        });
+        builder.AddResilienceHandler("dormant", pipeline =>
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
+                    ? RetryDelay.FromHeaders(r.Headers, clock.GetUtcNow(), settings.MaxDelay)
+                    : null),
+            });
+            pipeline.AddTimeout(settings.AttemptTimeout);
+        });
+        builder.AddHttpMessageHandler(() => new ThrottleHandler(settings));
+        if (bearer is not null) builder.AddHttpMessageHandler(() => new BearerHandler(bearer));
+        var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IHttpClientFactory>().CreateClient(platform);
+    }
+}

@@ -1,0 +1,17 @@
+using Dormant.Connectors.Http;
+using Dormant.Core.Policy;
+
+namespace Dormant.Connectors;
+
+/// <summary>What the command line needs to know about a platform, without knowing the platform.</summary>
+public interface IPlatformDefinition
+{
+    string Platform { get; }
+    IReadOnlyList<SettingSpec> Settings { get; }
+
+    /// <summary>The platform's seed behaviour as a policy: product, threshold, action.</summary>
+    PolicyRules DefaultPolicy { get; }
+
+    /// <summary>Connects with resolved settings (keys of <see cref="Settings"/>); throws UsageException when one is missing.</summary>
+    ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning);
+}

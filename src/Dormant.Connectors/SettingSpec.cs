@@ -1,0 +1,7 @@
+namespace Dormant.Connectors;
+
+/// <summary>
+/// One connection setting of a platform: the flag that sets it, the environment variables that may
+/// hold it (the seed scripts' names first), whether it is a secret, and its default.
+/// </summary>
+public sealed record SettingSpec(string Key, string Flag, IReadOnlyList<string> EnvVars, bool Secret, string? Default, string Description);

@@ -1,0 +1,12 @@
+using Dormant.Simulators.Atlassian;
+
+namespace Dormant.Simulators;
+
+public static class SimulatorCatalog
+{
+    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition()];
+
+    public static ISimulatorDefinition Find(string platform) =>
+        All.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"no simulator for '{platform}'; known: {string.Join(", ", All.Select(s => s.Platform))}");
+}
