@@ -12,6 +12,9 @@ public interface IPlatformDefinition
     /// <summary>The platform's seed behaviour as a policy: product, threshold, action.</summary>
     PolicyRules DefaultPolicy { get; }
 
+    /// <summary>Other named policies the platform offers (e.g. "seed": the original script's rule), chosen with --preset.</summary>
+    IReadOnlyDictionary<string, PolicyRules> Presets { get; }
+
     /// <summary>Connects with resolved settings (keys of <see cref="Settings"/>); throws UsageException when one is missing.</summary>
     ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning);
 }

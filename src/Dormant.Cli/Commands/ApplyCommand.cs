@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Cli.Rendering;
 using Dormant.Core.Apply;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
@@ -13,6 +12,7 @@ public sealed class ApplyCommand : DormantCommand
 {
     private readonly ConnectionOptions _connection = new();
     private readonly StoreOptions _store;
+    private readonly BackupOptions _backup = new();
     private readonly Argument<string> _plan = new("plan") { Description = "Plan file made by 'dormant plan'" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -22,6 +22,7 @@ public sealed class ApplyCommand : DormantCommand
         Arguments.Add(_plan);
         _connection.AddTo(this, withConnector: false);
         Options.Add(_yes);
+        Options.Add(_backup.Dir);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
@@ -40,14 +41,6 @@ public sealed class ApplyCommand : DormantCommand
             return ExitCodes.Done;
         }
         using var store = StoreAccess.Open(_store, parse, ctx);
-        var engine = new ApplyEngine(connected.Connector, connected.Source, connected.Actor, store, ctx.Clock);
-        var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, p =>
-        {
-            var n = 0;
-            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
-        });
-        OutcomeRenderer.Render(ctx.Out, "apply", result);
-        ctx.Say($"undo with: dormant restore {result.RunId}");
-        return result.ExitCode;
+        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
     }
 }

@@ -26,7 +26,7 @@ public sealed class PlanCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform).DefaultPolicy);
+        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
         var hours = parse.GetValue(_validHours);
         if (hours is < 1 or > 24 * 30) throw new UsageException($"--valid-hours must be between 1 and 720 (got {hours})");
         var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);

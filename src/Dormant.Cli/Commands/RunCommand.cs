@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Cli.Rendering;
 using Dormant.Connectors;
-using Dormant.Core.Apply;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 
@@ -15,6 +13,7 @@ public sealed class RunCommand : DormantCommand
     private readonly ConnectionOptions _connection = new();
     private readonly PolicyOptions _policy = new();
     private readonly StoreOptions _store;
+    private readonly BackupOptions _backup = new();
     private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: dry run, nothing changes)" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -25,12 +24,13 @@ public sealed class RunCommand : DormantCommand
         _policy.AddTo(this);
         Options.Add(_noDryRun);
         Options.Add(_yes);
+        Options.Add(_backup.Dir);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform).DefaultPolicy);
+        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
         var act = parse.GetValue(_noDryRun);
         var yes = parse.GetValue(_yes);
         // Refuse before any work when nobody can answer the question we would ask.
@@ -52,14 +52,6 @@ public sealed class RunCommand : DormantCommand
             return ExitCodes.Done;
         }
         var digest = PlanFile.Digest(PlanFile.Serialize(plan, out _));
-        var engine = new ApplyEngine(connected.Connector, connected.Source, connected.Actor, store, ctx.Clock);
-        var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, p =>
-        {
-            var n = 0;
-            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
-        });
-        OutcomeRenderer.Render(ctx.Out, "run", result);
-        ctx.Say($"undo with: dormant restore {result.RunId}");
-        return result.ExitCode;
+        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
     }
 }

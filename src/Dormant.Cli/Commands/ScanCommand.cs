@@ -24,7 +24,7 @@ public sealed class ScanCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform).DefaultPolicy);
+        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
         using var connected = _connection.Connect(parse, platform, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, Planner.DefaultValidity, ct);

@@ -14,6 +14,7 @@ public sealed class PolicyOptions
         Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
         AllowMultipleArgumentsPerToken = false,
     };
+    public Option<string?> Preset { get; } = new("--preset") { Description = "A named policy of the platform (e.g. 'seed' for the original script's rule)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
 
     public void AddTo(Command command)
@@ -22,10 +23,15 @@ public sealed class PolicyOptions
         command.Options.Add(Product);
         command.Options.Add(Exclude);
         command.Options.Add(Action);
+        command.Options.Add(Preset);
     }
 
-    public PolicyRules Resolve(ParseResult parse, PolicyRules platformDefault)
+    public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform)
     {
+        var platformDefault = platform.DefaultPolicy;
+        if (parse.GetValue(Preset) is { } preset)
+            platformDefault = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
+                ?? throw new UsageException($"{platform.Platform} has no preset '{preset}'; it has: {string.Join(", ", platform.Presets.Keys)}");
         var days = parse.GetValue(InactiveDays) ?? platformDefault.InactiveDays;
         if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
         return platformDefault with

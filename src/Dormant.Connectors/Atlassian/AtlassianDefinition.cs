@@ -15,6 +15,8 @@ public sealed class AtlassianDefinition : IPlatformDefinition
     // The seed: Confluence, 180 days, suspend (restorable), users without data are only counted.
     public PolicyRules DefaultPolicy { get; } = new() { Product = "confluence", InactiveDays = 180, Action = "suspend" };
 
+    public IReadOnlyDictionary<string, PolicyRules> Presets => new Dictionary<string, PolicyRules> { ["seed"] = DefaultPolicy };
+
     public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning)
     {
         var orgId = Connectors.Settings.Require(settings, OrgId);

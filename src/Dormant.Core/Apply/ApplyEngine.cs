@@ -13,7 +13,8 @@ namespace Dormant.Core.Apply;
 /// journal the intent, call the vendor, journal the outcome. A second apply of the same plan reads
 /// the journal and finishes the work without acting twice.
 /// </summary>
-public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAccountActor actor, IRunStore store, TimeProvider clock)
+public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAccountActor actor, IRunStore store, TimeProvider clock,
+    IBackupSink? backupSink = null)
 {
     public async Task<ApplyResult> ApplyAsync(Plan plan, string planDigest, ApplyOptions options,
         IProgress<AccountOutcome>? progress, CancellationToken ct)
@@ -47,6 +48,11 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
                 Status = complete ? result.Status : "interrupted",
                 SummaryJson = JsonSerializer.Serialize(result.Summary(), DormantJson.Compact),
             }, CancellationToken.None);
+        }
+        if (backupSink is not null)
+        {
+            var changed = outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
+            await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, ct);
         }
         return new ApplyResult(runId, outcomes);
     }
@@ -90,8 +96,10 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         if (SkipReason(planned, fresh, policy) is { } why)
             return await Record(JournalPhase.Skipped, why);
 
-        await store.SaveBackupAsync(new AccountBackup(runId, fresh.Id, fresh.Label,
-            fresh.RawJson ?? JsonSerializer.Serialize(fresh, DormantJson.Compact), clock.GetUtcNow()), ct);
+        var backup = new AccountBackup(runId, fresh.Id, fresh.Label,
+            fresh.RawJson ?? JsonSerializer.Serialize(fresh, DormantJson.Compact), clock.GetUtcNow());
+        await store.SaveBackupAsync(backup, ct);
+        if (backupSink is not null) await backupSink.WriteAsync(backup, ct);
         await Record(JournalPhase.Intent, $"calling {connector.Platform} to {planned.Action}");
         ActionResult result;
         try

@@ -25,8 +25,13 @@ public sealed class PolicyEvaluator
 
         if (account.Error is { } error)
             return Make(Category.Error, $"could not be read completely: {error.Message}");
-        if (account.Status is AccountStatus.Suspended or AccountStatus.Closed)
-            return Make(Category.AlreadyInactive, account.Status == AccountStatus.Closed ? "account is closed" : "already suspended");
+        if (account.Status == AccountStatus.Closed)
+            return Make(Category.AlreadyInactive, "account is closed");
+        var suspended = account.Status == AccountStatus.Suspended;
+        if (suspended && _rules.Targets == TargetStatus.Active)
+            return Make(Category.AlreadyInactive, "already suspended");
+        if (!suspended && _rules.Targets == TargetStatus.Suspended)
+            return Make(Category.Active, $"status {account.Status.ToString().ToLowerInvariant()}; this policy only acts on suspended or disabled accounts");
         if (_exclusions.Match(account) is { } pattern)
             return Make(Category.Excluded, $"on the exclusion list ({pattern})");
         if (ProtectionReason(account) is { } why)
@@ -78,7 +83,8 @@ public sealed class PolicyEvaluator
         (DateTimeOffset At, string Source)? best = null;
         foreach (var e in account.Evidence)
         {
-            if (e.LastActive is not { } at || !ProductKey.Matches(_rules.Product, e.Product)) continue;
+            if (e.LastActive is not { } at || !ProductKey.Matches(_rules.Product, e.Product)
+                || (_rules.Signal is { } signal && !string.Equals(signal, e.Signal, StringComparison.OrdinalIgnoreCase))) continue;
             if (best is null || at > best.Value.At) best = (at, e.Source);
         }
         return best;

@@ -16,4 +16,7 @@ public sealed record PolicyRules
     /// <summary>Ids, emails or display names (case-insensitive, <c>*</c> and <c>?</c> globs allowed).</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
     public string Action { get; init; } = "suspend";
+    /// <summary>Which activity signal counts (e.g. "last-login", "entity-updated"); null: every signal.</summary>
+    public string? Signal { get; init; }
+    public TargetStatus Targets { get; init; } = TargetStatus.Active;
 }

@@ -1,0 +1,29 @@
+using Dormant.Cli.Rendering;
+using Dormant.Connectors;
+using Dormant.Core.Apply;
+using Dormant.Core.Plans;
+using Dormant.Core.Store;
+using Dormant.Store.Sqlite;
+
+namespace Dormant.Cli.Infrastructure;
+
+/// <summary>Runs the apply engine with progress, file backups and the closing lines a user needs.</summary>
+public static class ApplyStep
+{
+    public static async Task<int> RunAsync(CliContext ctx, ConnectedPlatform p, IRunStore store, Plan plan, string digest,
+        string backupDir, string verb, CancellationToken ct)
+    {
+        var files = new FileBackupSink(backupDir, ctx.Clock);
+        var engine = new ApplyEngine(p.Connector, p.Source, p.Actor, store, ctx.Clock, files);
+        var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, progress =>
+        {
+            var n = 0;
+            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy),
+                new Progress<AccountOutcome>(_ => progress.Report(Interlocked.Increment(ref n))), ct);
+        });
+        OutcomeRenderer.Render(ctx.Out, verb, result);
+        if (files.ArchivePath is { } zip) ctx.Out.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
+        ctx.Say($"undo with: dormant restore {result.RunId}");
+        return result.ExitCode;
+    }
+}
