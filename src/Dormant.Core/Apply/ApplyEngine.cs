@@ -10,8 +10,8 @@ namespace Dormant.Core.Apply;
 
 /// <summary>
 /// Executes exactly a plan. Per account: re-read, skip if it changed or became active, back up,
-/// journal the intent, call the vendor, journal the outcome. A second apply of the same plan reads
-/// the journal and finishes the work without acting twice.
+/// journal the intent, call the vendor (alone or in a batch), journal the outcome. A second apply
+/// of the same plan reads the journal and finishes the work without acting twice.
 /// </summary>
 public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAccountActor actor, IRunStore store, TimeProvider clock,
     IBackupSink? backupSink = null)
@@ -25,36 +25,40 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         var run = await StartRunAsync(plan, planDigest, options, ct);
         var journal = new RunJournal(await store.GetJournalAsync(runId, ct));
         var policy = new PolicyEvaluator(plan.Policy);
-        var outcomes = new List<AccountOutcome>(plan.Actions.Count);
+        var recorder = new OutcomeRecorder(store, clock, runId, progress);
+        var batchSize = actor is IAccountBatchActor b ? Math.Max(1, b.MaxBatch(plan.Policy.Action)) : 1;
         try
         {
-            foreach (var action in plan.Actions)
+            foreach (var chunk in plan.Actions.Chunk(batchSize))
             {
                 ct.ThrowIfCancellationRequested();
-                var outcome = journal.Final(action.AccountId) is { } earlier
-                    ? new AccountOutcome(action.AccountId, action.Label, action.Action, earlier.Phase, earlier.Detail, FromEarlierAttempt: true)
-                    : await ActAsync(runId, action, policy, journal.HadIntent(action.AccountId), ct);
-                outcomes.Add(outcome);
-                progress?.Report(outcome);
+                var ready = new List<(PlannedAction Planned, Account Fresh)>();
+                foreach (var planned in chunk)
+                {
+                    if (journal.Final(planned.AccountId) is { } earlier)
+                        recorder.Earlier(planned, earlier);
+                    else if (await PrepareAsync(recorder, planned, policy, journal.HadIntent(planned.AccountId), ct) is { } fresh)
+                        ready.Add((planned, fresh));
+                }
+                if (ready.Count > 0) await ExecuteAsync(recorder, plan.Policy.Action, ready, ct);
             }
         }
         finally
         {
-            var result = new ApplyResult(runId, outcomes);
-            var complete = outcomes.Count == plan.Actions.Count;
+            var partial = new ApplyResult(runId, recorder.Outcomes);
             await store.SaveRunAsync(run with
             {
                 FinishedAt = clock.GetUtcNow(),
-                Status = complete ? result.Status : "interrupted",
-                SummaryJson = JsonSerializer.Serialize(result.Summary(), DormantJson.Compact),
+                Status = recorder.Outcomes.Count == plan.Actions.Count ? partial.Status : "interrupted",
+                SummaryJson = JsonSerializer.Serialize(partial.Summary(), DormantJson.Compact),
             }, CancellationToken.None);
         }
         if (backupSink is not null)
         {
-            var changed = outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
+            var changed = recorder.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
             await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, ct);
         }
-        return new ApplyResult(runId, outcomes);
+        return new ApplyResult(runId, recorder.Outcomes);
     }
 
     private async Task<RunRecord> StartRunAsync(Plan plan, string planDigest, ApplyOptions options, CancellationToken ct)
@@ -80,50 +84,70 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         return run;
     }
 
-    private async Task<AccountOutcome> ActAsync(string runId, PlannedAction planned, PolicyEvaluator policy, bool hadIntent, CancellationToken ct)
+    /// <summary>Re-reads and checks one account; backs it up and journals the intent. Null when it is settled already.</summary>
+    private async Task<Account?> PrepareAsync(OutcomeRecorder recorder, PlannedAction planned, PolicyEvaluator policy, bool hadIntent, CancellationToken ct)
     {
-        async Task<AccountOutcome> Record(JournalPhase phase, string detail)
-        {
-            await store.AppendJournalAsync(new JournalEntry(runId, planned.AccountId, planned.Action, phase, detail, clock.GetUtcNow()), CancellationToken.None);
-            return new AccountOutcome(planned.AccountId, planned.Label, planned.Action, phase, detail, FromEarlierAttempt: false);
-        }
-
         var fresh = await source.GetAccountAsync(planned.AccountId, new ScanRequest(policy.Rules.Product), ct);
         if (hadIntent && TargetState.Reached(planned.Action, fresh))
-            return await Record(JournalPhase.Done, "completed before an interruption; confirmed on re-read");
+        {
+            await recorder.RecordAsync(planned, JournalPhase.Done, "completed before an interruption; confirmed on re-read");
+            return null;
+        }
         if (fresh is null)
-            return await Record(JournalPhase.Skipped, "account no longer exists");
+        {
+            await recorder.RecordAsync(planned, JournalPhase.Skipped, "account no longer exists");
+            return null;
+        }
         if (SkipReason(planned, fresh, policy) is { } why)
-            return await Record(JournalPhase.Skipped, why);
-
-        var backup = new AccountBackup(runId, fresh.Id, fresh.Label,
+        {
+            await recorder.RecordAsync(planned, JournalPhase.Skipped, why);
+            return null;
+        }
+        var backup = new AccountBackup(recorder.RunId, fresh.Id, fresh.Label,
             fresh.RawJson ?? JsonSerializer.Serialize(fresh, DormantJson.Compact), clock.GetUtcNow());
         await store.SaveBackupAsync(backup, ct);
         if (backupSink is not null) await backupSink.WriteAsync(backup, ct);
-        await Record(JournalPhase.Intent, $"calling {connector.Platform} to {planned.Action}");
-        ActionResult result;
+        await recorder.IntentAsync(planned, $"calling {connector.Platform} to {planned.Action}");
+        return fresh;
+    }
+
+    private async Task ExecuteAsync(OutcomeRecorder recorder, string action, List<(PlannedAction Planned, Account Fresh)> ready, CancellationToken ct)
+    {
         try
         {
-            result = await actor.ApplyAsync(planned.Action, fresh, ct);
+            if (ready.Count > 1 && actor is IAccountBatchActor batch)
+            {
+                var results = await batch.ApplyBatchAsync(action, ready.Select(r => r.Fresh).ToList(), ct);
+                foreach (var (planned, _) in ready)
+                    await recorder.RecordAsync(planned, results.TryGetValue(planned.AccountId, out var r)
+                        ? r : ActionResult.Failed("the vendor's answer did not mention this account"));
+                return;
+            }
+            foreach (var (planned, fresh) in ready)
+            {
+                ActionResult result;
+                try { result = await actor.ApplyAsync(action, fresh, ct); }
+                catch (VendorException e) when (!IsFatal(e)) { result = ActionResult.Failed(e.Message); }
+                await recorder.RecordAsync(planned, result);
+            }
         }
-        catch (VendorException e) when (e.Kind is not (VendorErrorKind.Auth or VendorErrorKind.RateLimited or VendorErrorKind.Transient))
+        catch (VendorException e) when (!IsFatal(e))
         {
-            result = ActionResult.Failed(e.Message);
+            foreach (var (planned, _) in ready.Where(r => !recorder.Settled(r.Planned.AccountId)))
+                await recorder.RecordAsync(planned, ActionResult.Failed(e.Message));
         }
         catch (Exception e) when (e is VendorException or OperationCanceledException)
         {
-            // Stop the run; the intent stays in the journal and the next apply re-reads this account.
-            await Record(JournalPhase.Failed, $"stopped: {e.Message}");
+            // Stop the run; the intents stay in the journal and the next apply re-reads these accounts.
+            foreach (var (planned, _) in ready.Where(r => !recorder.Settled(r.Planned.AccountId)))
+                await recorder.RecordAsync(planned, JournalPhase.Failed, $"stopped: {e.Message}");
             throw;
         }
-        var phase = result.Outcome switch
-        {
-            ActionOutcome.Done => JournalPhase.Done,
-            ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
-            _ => JournalPhase.Failed,
-        };
-        return await Record(phase, result.Detail);
     }
+
+    /// <summary>Errors that say "stop now" rather than "this account failed".</summary>
+    internal static bool IsFatal(VendorException e) =>
+        e.Kind is VendorErrorKind.Auth or VendorErrorKind.RateLimited or VendorErrorKind.Transient;
 
     private string? SkipReason(PlannedAction planned, Account fresh, PolicyEvaluator policy)
     {

@@ -34,28 +34,29 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         };
         await store.SaveRunAsync(record, ct);
         var outcomes = new List<AccountOutcome>();
-        foreach (var entry in targets)
+        var batchSize = actor is IAccountBatchActor b && targets.Count > 0 ? Math.Max(1, b.MaxBatch(targets[0].Action)) : 1;
+        foreach (var chunk in targets.Chunk(batchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var backup = await store.GetBackupAsync(runId, entry.AccountId, ct);
-            var label = backup?.Label ?? entry.AccountId;
-            await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
-            ActionResult result;
-            try { result = await actor.UndoAsync(entry.Action, entry.AccountId, backup?.Json, ct); }
-            catch (VendorException e) when (e.Kind is not (VendorErrorKind.Auth or VendorErrorKind.Transient or VendorErrorKind.RateLimited))
+            var items = new List<(JournalEntry Entry, AccountBackup? Backup)>();
+            foreach (var entry in chunk)
             {
-                result = ActionResult.Failed(e.Message);
+                items.Add((entry, await store.GetBackupAsync(runId, entry.AccountId, ct)));
+                await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
             }
-            var phase = result.Outcome switch
+            foreach (var (entry, backup, result) in await UndoAsync(items, ct))
             {
-                ActionOutcome.Done => JournalPhase.Done,
-                ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
-                _ => JournalPhase.Failed,
-            };
-            await Journal(restoreId, entry, phase, result.Detail);
-            var outcome = new AccountOutcome(entry.AccountId, label, "restore", phase, result.Detail, false);
-            outcomes.Add(outcome);
-            progress?.Report(outcome);
+                var phase = result.Outcome switch
+                {
+                    ActionOutcome.Done => JournalPhase.Done,
+                    ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
+                    _ => JournalPhase.Failed,
+                };
+                await Journal(restoreId, entry, phase, result.Detail);
+                var outcome = new AccountOutcome(entry.AccountId, backup?.Label ?? entry.AccountId, "restore", phase, result.Detail, false);
+                outcomes.Add(outcome);
+                progress?.Report(outcome);
+            }
         }
         var res = new ApplyResult(restoreId, outcomes);
         await store.SaveRunAsync(record with
@@ -64,6 +65,34 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
             SummaryJson = JsonSerializer.Serialize(res.Summary(), DormantJson.Compact),
         }, CancellationToken.None);
         return res;
+    }
+
+    private async Task<List<(JournalEntry, AccountBackup?, ActionResult)>> UndoAsync(List<(JournalEntry Entry, AccountBackup? Backup)> items, CancellationToken ct)
+    {
+        var done = new List<(JournalEntry, AccountBackup?, ActionResult)>();
+        try
+        {
+            if (items.Count > 1 && actor is IAccountBatchActor batch)
+            {
+                var results = await batch.UndoBatchAsync(items[0].Entry.Action, items.Select(i => (i.Entry.AccountId, i.Backup?.Json)).ToList(), ct);
+                foreach (var (entry, backup) in items)
+                    done.Add((entry, backup, results.TryGetValue(entry.AccountId, out var r) ? r : ActionResult.Failed("the vendor's answer did not mention this account")));
+                return done;
+            }
+            foreach (var (entry, backup) in items)
+            {
+                ActionResult result;
+                try { result = await actor.UndoAsync(entry.Action, entry.AccountId, backup?.Json, ct); }
+                catch (VendorException e) when (!ApplyEngine.IsFatal(e)) { result = ActionResult.Failed(e.Message); }
+                done.Add((entry, backup, result));
+            }
+        }
+        catch (VendorException e) when (!ApplyEngine.IsFatal(e))
+        {
+            foreach (var (entry, backup) in items.Where(i => done.All(d => d.Item1 != i.Entry)))
+                done.Add((entry, backup, ActionResult.Failed(e.Message)));
+        }
+        return done;
     }
 
     private Task Journal(string restoreId, JournalEntry of, JournalPhase phase, string detail) =>
