@@ -10,7 +10,7 @@ public static class OutcomeRenderer
         foreach (var o in result.Outcomes)
             w.WriteLine($"  {Word(o.Phase),-12} {o.Label} ({o.AccountId}): {o.Detail}{(o.FromEarlierAttempt ? " [earlier attempt]" : "")}");
         var s = result.Summary();
-        w.WriteLine($"{verb} {result.RunId}: {s["done"]} done, {s["already-done"]} already done, {s["skipped"]} skipped, {s["failed"]} failed (of {s["planned"]})");
+        w.WriteLine($"{verb} {result.RunId}: {s["done"]} done, {s["done-earlier"]} done earlier, {s["already-done"]} already done, {s["skipped"]} skipped, {s["failed"]} failed (of {s["planned"]})");
     }
 
     public static string Word(JournalPhase p) => p switch

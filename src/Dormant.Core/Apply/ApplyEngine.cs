@@ -53,7 +53,8 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
                 SummaryJson = JsonSerializer.Serialize(partial.Summary(), DormantJson.Compact),
             }, CancellationToken.None);
         }
-        if (backupSink is not null)
+        // The archive covers the whole run (earlier attempts too), written when this attempt changed something.
+        if (backupSink is not null && recorder.Outcomes.Any(o => o.Phase == JournalPhase.Done && !o.FromEarlierAttempt))
         {
             var changed = recorder.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
             await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, ct);

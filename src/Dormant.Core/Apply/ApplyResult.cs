@@ -16,7 +16,8 @@ public sealed record ApplyResult(string RunId, IReadOnlyList<AccountOutcome> Out
     public IReadOnlyDictionary<string, int> Summary() => new Dictionary<string, int>
     {
         ["planned"] = Outcomes.Count,
-        ["done"] = Count(JournalPhase.Done),
+        ["done"] = Acted,
+        ["done-earlier"] = Outcomes.Count(o => o.Phase == JournalPhase.Done && o.FromEarlierAttempt),
         ["already-done"] = Count(JournalPhase.AlreadyDone),
         ["skipped"] = Count(JournalPhase.Skipped),
         ["failed"] = Failed,

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+using Dormant.Simulators;
+using Dormant.Simulators.Atlassian;
+using Dormant.Tests.Support;
+
+namespace Dormant.Tests.Atlassian;
+
+public sealed class AtlassianConnectorTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly ScanRequest Confluence = new("confluence");
+
+    private static async Task<List<Account>> ScanAsync(AtlassianFixture f)
+    {
+        using var p = f.Connect();
+        var list = new List<Account>();
+        await foreach (var a in p.Source.ListAccountsAsync(Confluence, null, CancellationToken.None)) list.Add(a);
+        return list;
+    }
+
+    [Fact]
+    public async Task Scan_pages_across_three_pages_and_sees_every_user_once()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(250, 3, Now));
+        var accounts = await ScanAsync(f);
+        Assert.Equal(f.Tenant.Users.Select(u => u.AccountId).Order(), accounts.Select(a => a.Id).Order());
+        Assert.Equal(3, f.Host.Requests.CountMatching("POST", "/users/search"));
+        Assert.All(f.Host.Requests.All.Where(r => r.Path.EndsWith("/users/search")), r =>
+        {
+            Assert.Contains("\"productAccess\"", r.Body);
+            Assert.Contains("/directories/-/", r.Path);
+        });
+    }
+
+    [Fact]
+    public async Task Scan_uses_about_n_over_page_size_requests_not_n()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(1000, 5, Now));
+        var accounts = await ScanAsync(f);
+        var searches = f.Host.Requests.CountMatching("POST", "/users/search");
+        var perUser = f.Host.Requests.CountMatching("GET", "/last-active-dates");
+        Assert.Equal(1000, accounts.Count);
+        Assert.Equal(10, searches);
+        // Fallback calls only for users the bulk answer left without Confluence data.
+        var withoutBulk = f.Tenant.Users.Count(u => u.MembershipStatus == "active" && u.AccountStatus == "active" && u.AccountType != "app"
+            && !u.ProductAccess.Any(p => p.Key == "confluence" && p.LastActive is not null));
+        Assert.True(perUser >= withoutBulk && perUser <= withoutBulk * 2, $"{perUser} per-user calls for {withoutBulk} users without bulk data");
+        Assert.True(searches + perUser < 1000 / 4, $"{searches + perUser} requests for 1000 users");
+    }
+
+    [Fact]
+    public async Task Missing_bulk_data_is_filled_from_last_active_dates_following_its_cursor()
+    {
+        var hidden = Users.Person("hidden", null) with
+        {
+            ProductAccess = [],
+            BulkHiddenAccess =
+            [
+                new SimProductAccess("confluence", "site-1", Now.AddDays(-400)),
+                new SimProductAccess("jira-software", "site-1", Now.AddDays(-1)),
+                new SimProductAccess("confluence", "site-2", Now.AddDays(-2), PerUserDateOnly: true),
+            ],
+        };
+        await using var f = await AtlassianFixture.StartAsync(Users.Tenant(hidden));
+        var account = Assert.Single(await ScanAsync(f));
+        Assert.Equal(2, f.Host.Requests.CountMatching("GET", "/last-active-dates"));
+        var latest = account.Evidence.Where(e => e.Product == "confluence" && e.LastActive is not null).Max(e => e.LastActive);
+        // The date-only site-2 value is read as the end of its day, so it is the latest.
+        Assert.Equal(Now.AddDays(-2).UtcDateTime.Date.AddDays(1).AddSeconds(-1), latest!.Value.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task A_429_with_retry_after_is_waited_out()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(30, 1, Now));
+        var fault = f.Host.Faults.Add(new Fault { Id = "429-retry-after", PathContains = "/users/search", Status = 429, Times = 1,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "1" }, Body = "{\"code\":429,\"message\":\"Rate limit exceeded\"}" });
+        var started = DateTimeOffset.UtcNow;
+        var accounts = await ScanAsync(f);
+        Assert.Equal(30, accounts.Count);
+        Assert.Equal(1, fault.Fired);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the Retry-After second was not waited");
+    }
+
+    [Fact]
+    public async Task A_429_with_only_x_ratelimit_reset_waits_until_the_reset()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(30, 1, Now));
+        var reset = DateTimeOffset.UtcNow.AddSeconds(1.5).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var fault = f.Host.Faults.Add(new Fault { Id = "429-reset", PathContains = "/users/search", Status = 429, Times = 1,
+            Headers = new Dictionary<string, string> { ["X-RateLimit-Reset"] = reset, ["X-RateLimit-Remaining"] = "0" } });
+        var started = DateTimeOffset.UtcNow;
+        var accounts = await ScanAsync(f);
+        Assert.Equal(30, accounts.Count);
+        Assert.Equal(1, fault.Fired);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1), "the reset time was not waited for");
+    }
+
+    [Fact]
+    public async Task Server_errors_and_dropped_connections_are_retried()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(150, 1, Now));
+        var e500 = f.Host.Faults.Add(new Fault { Id = "500", PathContains = "/users/search", Status = 503, Times = 1 });
+        var drop = f.Host.Faults.Add(new Fault { Id = "drop", PathContains = "/users/search", Kind = FaultKind.DropConnection, SkipFirst = 1, Times = 1 });
+        var accounts = await ScanAsync(f);
+        Assert.Equal(150, accounts.Count);
+        Assert.Equal(1, e500.Fired);
+        Assert.Equal(1, drop.Fired);
+    }
+
+    [Fact]
+    public async Task A_401_is_one_clear_line_without_the_key()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(5, 1, Now));
+        var settings = f.Settings;
+        settings["api-key"] = "wrong-key-1234567890";
+        using var p = new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast);
+        var e = await Assert.ThrowsAsync<VendorException>(async () =>
+        {
+            await foreach (var _ in p.Source.ListAccountsAsync(Confluence, null, CancellationToken.None)) { }
+        });
+        Assert.Equal(VendorErrorKind.Auth, e.Kind);
+        Assert.Equal(401, e.Status);
+        Assert.StartsWith("atlassian: credentials were refused", e.Message);
+        Assert.DoesNotContain("wrong-key", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal(1, f.Host.Requests.Count); // auth failures are not retried
+    }
+
+    [Fact]
+    public async Task Persistent_server_errors_stop_with_a_transient_error()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(5, 1, Now));
+        f.Host.Faults.Add(new Fault { Id = "always-500", PathContains = "/users/search", Status = 500, Times = int.MaxValue,
+            Body = "{\"errors\":[{\"code\":\"ADMIN-UAM-500-1\",\"title\":\"Internal\"}]}" });
+        var e = await Assert.ThrowsAsync<VendorException>(() => ScanAsync(f));
+        Assert.Equal(VendorErrorKind.Transient, e.Kind);
+        Assert.Contains("ADMIN-UAM-500-1", e.Message);
+        Assert.Equal(1 + CliHarness.Fast.MaxRetries, f.Host.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_a_remote_host_is_refused()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(1, 1, Now));
+        var settings = f.Settings;
+        settings["base-url"] = "http://api.example.com";
+        var e = Assert.Throws<UsageException>(() => new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast));
+        Assert.Contains("plain http", e.Message);
+    }
+
+    [Fact]
+    public async Task Suspend_and_restore_are_idempotent()
+    {
+        await using var f = await AtlassianFixture.StartAsync(Users.Tenant(Users.Person("u1", Now.AddDays(-400))));
+        using var p = f.Connect();
+        var account = (await p.Source.GetAccountAsync("u1", Confluence, CancellationToken.None))!;
+        Assert.Equal(ActionOutcome.Done, (await p.Actor.ApplyAsync("suspend", account, CancellationToken.None)).Outcome);
+        var again = (await p.Source.GetAccountAsync("u1", Confluence, CancellationToken.None))!;
+        Assert.Equal(AccountStatus.Suspended, again.Status);
+        Assert.Equal(ActionOutcome.AlreadyDone, (await p.Actor.ApplyAsync("suspend", again, CancellationToken.None)).Outcome);
+        Assert.Equal(ActionOutcome.Done, (await p.Actor.UndoAsync("suspend", "u1", null, CancellationToken.None)).Outcome);
+        Assert.Equal(ActionOutcome.AlreadyDone, (await p.Actor.UndoAsync("suspend", "u1", null, CancellationToken.None)).Outcome);
+        Assert.Equal(1, f.Tenant.SuspendCount("u1"));
+        Assert.Equal(1, f.Tenant.RestoreCount("u1"));
+    }
+}

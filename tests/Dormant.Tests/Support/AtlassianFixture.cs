@@ -1,0 +1,37 @@
+using Dormant.Connectors;
+using Dormant.Connectors.Atlassian;
+using Dormant.Connectors.Http;
+using Dormant.Simulators;
+using Dormant.Simulators.Atlassian;
+
+namespace Dormant.Tests.Support;
+
+/// <summary>An Atlassian simulator on 127.0.0.1 and the real connector pointed at it.</summary>
+public sealed class AtlassianFixture : IAsyncDisposable
+{
+    private AtlassianFixture(AtlassianTenant tenant, SimulatorHost host) { Tenant = tenant; Host = host; }
+
+    public AtlassianTenant Tenant { get; }
+    public SimulatorHost Host { get; }
+
+    public static async Task<AtlassianFixture> StartAsync(AtlassianTenant tenant, SimulatorLimits? limits = null) =>
+        new(tenant, await AtlassianSimulator.StartAsync(tenant, limits));
+
+    public Dictionary<string, string> Settings => new()
+    {
+        ["org-id"] = Tenant.OrgId,
+        ["api-key"] = Tenant.ApiKey,
+        ["base-url"] = Host.BaseUrl.ToString(),
+    };
+
+    public ConnectedPlatform Connect(HttpTuning? tuning = null) => new AtlassianDefinition().Connect(Settings, tuning ?? CliHarness.Fast);
+
+    public void Expose(CliHarness cli)
+    {
+        cli.Variables["ATLASSIAN_ORG_ID"] = Tenant.OrgId;
+        cli.Variables["ATLASSIAN_API_KEY"] = Tenant.ApiKey;
+        cli.Variables["ATLASSIAN_API_URL"] = Host.BaseUrl.ToString();
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
