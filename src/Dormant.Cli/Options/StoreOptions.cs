@@ -7,6 +7,9 @@ public sealed class StoreOptions
 {
     public Option<string?> Store { get; } = new("--store") { Description = "SQLite store file (default: the user's data directory, or DORMANT_STORE)", Recursive = true };
 
-    public string Path(ParseResult parse, Infrastructure.CliContext ctx) =>
-        parse.GetValue(Store) ?? ctx.Variable("DORMANT_STORE") ?? SqliteRunStore.DefaultPath();
+    public string Path(ParseResult parse, Infrastructure.CliContext ctx)
+    {
+        var given = parse.GetValue(Store) ?? ctx.Variable("DORMANT_STORE");
+        return string.IsNullOrWhiteSpace(given) ? SqliteRunStore.DefaultPath() : System.IO.Path.GetFullPath(given, ctx.Env.WorkingDirectory);
+    }
 }
