@@ -32,8 +32,9 @@ public sealed class PlanCommand : DormantCommand
         var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);
         using var connected = _connection.Connect(parse, platform, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
-        var digest = PlanFile.Write(plan, path);
         ScanStep.Render(ctx, plan);
+        Caps.Enforce(plan);
+        var digest = PlanFile.Write(plan, path);
         ctx.Out.WriteLine();
         ctx.Out.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
         ctx.Out.WriteLine($"written to {path} ({digest[..19]}…)");

@@ -46,6 +46,7 @@ public sealed class RunCommand : DormantCommand
             ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
             return ExitCodes.Done;
         }
+        Caps.Enforce(plan);
         if (!yes && !Confirmation.Ask(ctx, $"{rules.Action} {plan.Actions.Count} accounts on {platform} {plan.Tenant}?"))
         {
             ctx.Say("nothing done");

@@ -30,6 +30,7 @@ public sealed class ScanCommand : DormantCommand
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, Planner.DefaultValidity, ct);
         ScanStep.Render(ctx, plan);
         var runId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+        if (Caps.Violation(plan) is { } cap) ctx.Say("note: " + cap);
         ctx.Say($"scan recorded as {runId}; nothing was changed. Next: dormant plan --connector {platform} -o plan.json");
         return plan.Counts.GetValueOrDefault("error") > 0 ? ExitCodes.Partial : ExitCodes.Done;
     }

@@ -15,6 +15,8 @@ public sealed class PolicyOptions
         AllowMultipleArgumentsPerToken = false,
     };
     public Option<string?> Preset { get; } = new("--preset") { Description = "A named policy of the platform (e.g. 'seed' for the original script's rule)" };
+    public Option<int?> MaxActions { get; } = new("--max-actions") { Description = "Cap: most accounts one run may act on (default 500)" };
+    public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
 
     public void AddTo(Command command)
@@ -24,6 +26,8 @@ public sealed class PolicyOptions
         command.Options.Add(Exclude);
         command.Options.Add(Action);
         command.Options.Add(Preset);
+        command.Options.Add(MaxActions);
+        command.Options.Add(MaxShare);
     }
 
     public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform)
@@ -34,8 +38,14 @@ public sealed class PolicyOptions
                 ?? throw new UsageException($"{platform.Platform} has no preset '{preset}'; it has: {string.Join(", ", platform.Presets.Keys)}");
         var days = parse.GetValue(InactiveDays) ?? platformDefault.InactiveDays;
         if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
+        var maxActions = parse.GetValue(MaxActions) ?? platformDefault.MaxActions;
+        if (maxActions < 0) throw new UsageException($"--max-actions must be 0 or more (got {maxActions})");
+        var maxShare = parse.GetValue(MaxShare) is { } percent ? percent / 100 : platformDefault.MaxShare;
+        if (maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
         return platformDefault with
         {
+            MaxActions = maxActions,
+            MaxShare = maxShare,
             InactiveDays = days,
             Product = parse.GetValue(Product) ?? platformDefault.Product,
             Exclusions = [.. platformDefault.Exclusions, .. parse.GetValue(Exclude) ?? []],

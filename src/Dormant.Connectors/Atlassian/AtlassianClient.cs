@@ -53,9 +53,7 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
 
     private async Task PostAsync(string accountId, string verb, CancellationToken ct)
     {
-        var (_, doc) = await api.SendAsync(HttpMethod.Post,
-            $"admin/v2/orgs/{Org}/directories/-/users/{Uri.EscapeDataString(accountId)}/{verb}", null, ct);
-        doc?.Dispose();
+        await api.ExecuteAsync(HttpMethod.Post, $"admin/v2/orgs/{Org}/directories/-/users/{Uri.EscapeDataString(accountId)}/{verb}", null, ct);
     }
 
     private JsonElement Require(JsonDocument? doc) => doc?.RootElement is { ValueKind: JsonValueKind.Object } root

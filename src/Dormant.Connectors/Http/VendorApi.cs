@@ -16,39 +16,46 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
     public async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
         CancellationToken ct, params HttpStatusCode[] tolerated)
     {
+        var (status, text, mediaType) = await SendRawAsync(method, path, body, ct, tolerated);
+        if (string.IsNullOrWhiteSpace(text)) return (status, null);
+        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"expected JSON from {path} but got {mediaType}");
+        try
+        {
+            return (status, JsonDocument.Parse(text));
+        }
+        catch (JsonException)
+        {
+            throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"malformed JSON from {path}");
+        }
+    }
+
+    /// <summary>
+    /// For writes whose success is the status code alone: the body is not read, so a garbled answer
+    /// to a request the vendor carried out is not mistaken for a failure.
+    /// </summary>
+    public async Task<HttpStatusCode> ExecuteAsync(HttpMethod method, string path, object? body, CancellationToken ct, params HttpStatusCode[] tolerated) =>
+        (await SendRawAsync(method, path, body, ct, tolerated)).Status;
+
+    private async Task<(HttpStatusCode Status, string Text, string? MediaType)> SendRawAsync(HttpMethod method, string path, object? body,
+        CancellationToken ct, HttpStatusCode[] tolerated)
+    {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
             request.Content = new StringContent(JsonSerializer.Serialize(body, WireJson.Options), Encoding.UTF8, "application/json");
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode && !tolerated.Contains(response.StatusCode))
+                throw Failure(response.StatusCode, text);
+            return (response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException
                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             throw new VendorException(platform, VendorErrorKind.Transient, null,
                 $"could not reach {http.BaseAddress?.Host} after retries ({Short(e)}); check the base URL and network, then run again");
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode && !tolerated.Contains(response.StatusCode))
-                throw Failure(response.StatusCode, text);
-            if (string.IsNullOrWhiteSpace(text)) return (response.StatusCode, null);
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-                throw new VendorException(platform, VendorErrorKind.Contract, (int)response.StatusCode,
-                    $"expected JSON from {path} but got {mediaType}");
-            try
-            {
-                return (response.StatusCode, JsonDocument.Parse(text));
-            }
-            catch (JsonException)
-            {
-                throw new VendorException(platform, VendorErrorKind.Contract, (int)response.StatusCode,
-                    $"malformed JSON from {path}; nothing was changed for this request");
-            }
         }
     }
 

@@ -20,5 +20,6 @@ public static class PlanGate
         if (!string.Equals(plan.Platform, connector.Platform, StringComparison.Ordinal)
             || !string.Equals(plan.Tenant, connector.Tenant, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"plan {plan.PlanId} was made for {plan.Platform} tenant {plan.Tenant}, not {connector.Platform} tenant {connector.Tenant}");
+        Caps.Enforce(plan);
     }
 }

@@ -19,4 +19,8 @@ public sealed record PolicyRules
     /// <summary>Which activity signal counts (e.g. "last-login", "entity-updated"); null: every signal.</summary>
     public string? Signal { get; init; }
     public TargetStatus Targets { get; init; } = TargetStatus.Active;
+    /// <summary>Blast-radius cap: most accounts one plan may act on.</summary>
+    public int MaxActions { get; init; } = 500;
+    /// <summary>Blast-radius cap: most share (0–1) of all scanned accounts one plan may act on.</summary>
+    public double MaxShare { get; init; } = 0.25;
 }

@@ -153,4 +153,41 @@ public sealed class SafetyTests : IAsyncLifetime
         Assert.Equal(0, r.ExitCode); // key from .env, org id from the environment
         Assert.Contains(_sim.Tenant.OrgId, r.Out);
     }
+
+    [Fact]
+    public async Task A_plan_over_the_share_cap_is_refused_and_names_the_flag()
+    {
+        var r = await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json", "--inactive-days", "1", "--max-share", "10");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("over the cap of 10%", r.Error);
+        Assert.Contains("--max-share", r.Error);
+        Assert.False(File.Exists(_dir.File("p.json")));
+    }
+
+    [Fact]
+    public async Task A_run_over_the_action_cap_acts_on_nobody()
+    {
+        var r = await _cli.RunAsync("run", "--connector", "atlassian", "--no-dry-run", "--yes", "--inactive-days", "1", "--max-share", "100", "--max-actions", "2");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("over the cap of 2 actions", r.Error);
+        Assert.Equal(0, Suspends);
+    }
+
+    [Fact]
+    public async Task Protected_accounts_are_never_planned_whatever_the_flags()
+    {
+        var idle = DateTimeOffset.UtcNow.AddDays(-900);
+        await using var sim = await AtlassianFixture.StartAsync(Users.Tenant(
+            Users.Person("admin", idle, "active", "atlassian/org-admin"),
+            Users.Person("site", idle, "active", "atlassian/site-admin"),
+            Users.Person("bot", idle) with { AccountType = "app" },
+            Users.Person("person", idle)));
+        sim.Expose(_cli);
+        var r = await _cli.RunAsync("run", "--connector", "atlassian", "--no-dry-run", "--yes", "--inactive-days", "1",
+            "--max-share", "100", "--max-actions", "100000", "--exclude-user", "nobody");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Protected          3", r.Out);
+        Assert.Equal(1, sim.Tenant.SuspendCount("person"));
+        Assert.All(new[] { "admin", "site", "bot" }, id => Assert.Equal(0, sim.Tenant.SuspendCount(id)));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SecretLeakTests
         }
 
         await Run("scan", "--connector", "atlassian", "--store", "s.db");
-        await Run("plan", "--connector", "atlassian", "-o", "plan.json", "--verbose");
+        await Run("plan", "--connector", "atlassian", "-o", "plan.json", "--verbose", "--max-share", "60");
         await Run("apply", "plan.json", "--yes", "--store", "s.db");
         await Run("runs", "--store", "s.db");
         var runId = File.ReadAllText(Path.Combine(dir.Path, "plan.json")).Split("\"planId\": \"")[1].Split('"')[0];
