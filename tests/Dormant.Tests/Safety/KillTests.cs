@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Dormant.Core.Store;
+using Dormant.Simulators;
+using Dormant.Store.Sqlite;
+using Dormant.Tests.Support;
+
+namespace Dormant.Tests.Safety;
+
+/// <summary>
+/// SIGKILL a real apply process at several points, apply the same plan again, and check every
+/// planned account was suspended exactly once, backed up, and journaled from intent to outcome.
+/// </summary>
+public sealed class KillTests : IAsyncLifetime
+{
+    private const int Planned = 8;
+    private readonly TempDir _dir = new();
+    private AtlassianFixture _sim = null!;
+    private CliHarness _cli = null!;
+    private List<string> _planned = null!;
+
+    public async Task InitializeAsync()
+    {
+        var idle = DateTimeOffset.UtcNow.AddDays(-400);
+        var users = Enumerable.Range(0, 40).Select(i => Users.Person($"u{i:00}", i < Planned ? idle : DateTimeOffset.UtcNow.AddDays(-3))).ToArray();
+        _sim = await AtlassianFixture.StartAsync(Users.Tenant(users));
+        _cli = new CliHarness(_dir.Path);
+        _sim.Expose(_cli);
+        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json")).ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
+        _planned = doc.RootElement.GetProperty("plan").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToList();
+        Assert.Equal(Planned, _planned.Count);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sim.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private int Suspends => _sim.Host.Requests.CountMatching("POST", "/suspend");
+
+    private DormantProcess StartApply() => DormantProcess.Start(_dir.Path, _cli.Variables, "apply", "plan.json", "--yes", "--store", "store.db");
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("waited too long for " + what);
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task FinishAndVerifyAsync()
+    {
+        _sim.Host.Faults.Clear();
+        var second = await _cli.RunAsync("apply", "plan.json", "--yes", "--store", "store.db");
+        Assert.Equal(0, second.ExitCode);
+        Assert.All(_planned, id => Assert.Equal(1, _sim.Tenant.SuspendCount(id)));
+        Assert.Equal(Planned, _sim.Tenant.Users.Count(u => u.MembershipStatus == "suspended"));
+        using var store = SqliteRunStore.Open(_dir.File("store.db"));
+        var runId = (await store.ListRunsAsync(10, default)).Single(r => r.Kind == "apply").RunId;
+        var backups = await store.GetBackupsAsync(runId, default);
+        Assert.Equal(_planned.Order(), backups.Select(b => b.AccountId).Order());
+        var journal = await store.GetJournalAsync(runId, default);
+        foreach (var id in _planned)
+        {
+            var mine = journal.Where(j => j.AccountId == id).ToList();
+            Assert.Contains(mine, j => j.Phase == JournalPhase.Intent);
+            Assert.Equal(JournalPhase.Done, mine.Last().Phase);
+            Assert.True(File.Exists(Path.Combine(_dir.Path, runId, id + ".json")), "file backup of " + id);
+        }
+    }
+
+    [Fact]
+    public async Task Killed_before_the_first_action()
+    {
+        _sim.Host.Faults.Add(new Fault { Id = "slow-reads", PathContains = "/users/search", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(300), Times = int.MaxValue });
+        var searchesBefore = _sim.Host.Requests.CountMatching("POST", "/users/search");
+        using var apply = StartApply();
+        await Until(() => _sim.Host.Requests.CountMatching("POST", "/users/search") > searchesBefore, "the first re-read");
+        apply.Kill();
+        await apply.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, Suspends);
+        await FinishAndVerifyAsync();
+    }
+
+    [Fact]
+    public async Task Killed_between_backup_and_action()
+    {
+        _sim.Host.Faults.Add(new Fault { Id = "hang-third", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1 });
+        using var apply = StartApply();
+        await Until(() => Suspends == 2, "two suspends");
+        await Task.Delay(500); // the third is now journaled as intent and held by the simulator
+        apply.Kill();
+        await apply.WaitAsync(TimeSpan.FromSeconds(10));
+        await FinishAndVerifyAsync();
+    }
+
+    [Fact]
+    public async Task Killed_after_the_last_action()
+    {
+        using var apply = StartApply();
+        await Until(() => Suspends == Planned || apply.HasExited, "every suspend");
+        if (!apply.HasExited) apply.Kill();
+        await apply.WaitAsync(TimeSpan.FromSeconds(10));
+        await FinishAndVerifyAsync();
+        Assert.Equal(Planned, Suspends); // the second apply confirmed, it did not suspend again
+    }
+
+    [Fact]
+    public async Task Two_applies_of_one_plan_at_once_one_refuses()
+    {
+        _sim.Host.Faults.Add(new Fault { Id = "slow-suspends", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(300), Times = int.MaxValue });
+        using var first = StartApply();
+        await Until(() => Suspends >= 1, "the first apply to start acting");
+        using var second = StartApply();
+        var refused = await second.WaitAsync(TimeSpan.FromSeconds(60));
+        var done = await first.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, done.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("another process", refused.Error);
+        Assert.All(_planned, id => Assert.Equal(1, _sim.Tenant.SuspendCount(id)));
+    }
+}
