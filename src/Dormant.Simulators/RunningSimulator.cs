@@ -1,8 +1,8 @@
 namespace Dormant.Simulators;
 
 /// <summary>A started simulator with what a client needs to connect to it and to check its state.</summary>
-public sealed class RunningSimulator(string platform, SimulatorHost host, IReadOnlyDictionary<string, string> environment, Func<string> fingerprint)
-    : IAsyncDisposable
+public sealed class RunningSimulator(string platform, SimulatorHost host, IReadOnlyDictionary<string, string> environment, Func<string> fingerprint,
+    Func<IReadOnlyDictionary<string, string>>? states = null) : IAsyncDisposable
 {
     public string Platform { get; } = platform;
     public SimulatorHost Host { get; } = host;
@@ -12,6 +12,10 @@ public sealed class RunningSimulator(string platform, SimulatorHost host, IReadO
 
     /// <summary>A digest of the tenant's whole state, to show it ends as it started.</summary>
     public string Fingerprint() => fingerprint();
+
+    /// <summary>Each account's state (id → status), to show nothing outside a plan was touched.</summary>
+    public IReadOnlyDictionary<string, string> States() =>
+        states?.Invoke() ?? throw new NotSupportedException($"the {Platform} simulator does not report account states");
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -34,8 +34,14 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
     /// For writes whose success is the status code alone: the body is not read, so a garbled answer
     /// to a request the vendor carried out is not mistaken for a failure.
     /// </summary>
-    public async Task<HttpStatusCode> ExecuteAsync(HttpMethod method, string path, object? body, CancellationToken ct, params HttpStatusCode[] tolerated) =>
-        (await SendRawAsync(method, path, body, ct, tolerated)).Status;
+    public async Task<HttpStatusCode> ExecuteAsync(HttpMethod method, string path, object? body, CancellationToken ct, params HttpStatusCode[] tolerated)
+    {
+        var (status, text, mediaType) = await SendRawAsync(method, path, body, ct, tolerated);
+        // A 200 page of HTML is a proxy or login page speaking, not the vendor saying yes.
+        if (!string.IsNullOrWhiteSpace(text) && mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"expected JSON from {path} but got {mediaType}; treating it as not done");
+        return status;
+    }
 
     private async Task<(HttpStatusCode Status, string Text, string? MediaType)> SendRawAsync(HttpMethod method, string path, object? body,
         CancellationToken ct, HttpStatusCode[] tolerated)

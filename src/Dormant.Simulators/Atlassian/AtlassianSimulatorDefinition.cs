@@ -14,6 +14,7 @@ public sealed class AtlassianSimulatorDefinition : ISimulatorDefinition
             ["ATLASSIAN_API_KEY"] = tenant.ApiKey,
             ["ATLASSIAN_API_URL"] = host.BaseUrl.ToString(),
         };
-        return new RunningSimulator(Platform, host, env, tenant.Fingerprint);
+        return new RunningSimulator(Platform, host, env, tenant.Fingerprint,
+            () => tenant.Users.ToDictionary(u => u.AccountId, u => u.Status, StringComparer.Ordinal));
     }
 }
