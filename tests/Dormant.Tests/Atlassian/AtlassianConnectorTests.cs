@@ -167,4 +167,30 @@ public sealed class AtlassianConnectorTests
         Assert.Equal(1, f.Tenant.SuspendCount("u1"));
         Assert.Equal(1, f.Tenant.RestoreCount("u1"));
     }
+
+    [Fact]
+    public async Task A_page_that_repeats_its_cursor_stops_the_scan_instead_of_looping()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(10, 1, Now));
+        var loop = f.Host.Faults.Add(new Fault { Id = "loop", PathContains = "/users/search", Status = 200, Times = int.MaxValue,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Body = "{\"data\":[],\"links\":{\"self\":\"c1\",\"next\":\"c1\"}}" });
+        var e = await Assert.ThrowsAsync<VendorException>(() => ScanAsync(f));
+        Assert.Equal(VendorErrorKind.Contract, e.Kind);
+        Assert.Contains("same page cursor twice", e.Message);
+        Assert.Equal(2, loop.Fired);
+    }
+
+    [Fact]
+    public async Task An_empty_page_without_a_next_link_ends_the_scan_with_nothing_invented()
+    {
+        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(150, 1, Now));
+        var empty = f.Host.Faults.Add(new Fault { Id = "empty", PathContains = "/users/search", Status = 200, Times = 1,
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            Body = "{\"data\":[],\"links\":{\"self\":\"x\",\"next\":null}}" });
+        var accounts = await ScanAsync(f);
+        Assert.Equal(1, empty.Fired);
+        // An empty first page with no next link is an empty organization: nothing to act on, nothing invented.
+        Assert.Empty(accounts);
+    }
 }
