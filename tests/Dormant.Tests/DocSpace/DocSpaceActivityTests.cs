@@ -6,10 +6,11 @@ using Dormant.Core.Plans;
 using Dormant.Core.Policy;
 using Dormant.Connectors.DocSpace;
 using Dormant.Simulators.DocSpace;
+using Xunit.Abstractions;
 
 namespace Dormant.Tests.DocSpace;
 
-public sealed class DocSpaceActivityTests
+public sealed class DocSpaceActivityTests(ITestOutputHelper output)
 {
     private static readonly PolicyRules s_policy = new DocSpaceDefinition().DefaultPolicy;
 
@@ -62,6 +63,7 @@ public sealed class DocSpaceActivityTests
 
         // Then: @self + ⌊E/100⌋+1 history pages (the last one short) + ⌈N/100⌉ people pages, nothing per user
         Assert.Equal(guests, scan.Decisions.Count);
+        output.WriteLine($"{guests} guests, {events} events: {portal.Host.Requests.Count} requests");
         var expected = 1 + (events / 100 + 1) + (int)Math.Ceiling(guests / 100.0);
         Assert.Equal(expected, portal.Host.Requests.Count);
         Assert.Equal(events / 100 + 1, portal.Host.Requests.CountMatching("GET", "/login/filter"));
