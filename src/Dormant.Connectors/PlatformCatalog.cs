@@ -1,4 +1,5 @@
 using Dormant.Connectors.Atlassian;
+using Dormant.Connectors.DocSpace;
 using Dormant.Core.Errors;
 
 namespace Dormant.Connectors;
@@ -6,7 +7,7 @@ namespace Dormant.Connectors;
 /// <summary>Every platform Dormant knows. Adding one is a folder here plus one line below.</summary>
 public static class PlatformCatalog
 {
-    public static IReadOnlyList<IPlatformDefinition> All { get; } = [new AtlassianDefinition()];
+    public static IReadOnlyList<IPlatformDefinition> All { get; } = [new AtlassianDefinition(), new DocSpaceDefinition()];
 
     public static IPlatformDefinition Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Platform, name, StringComparison.OrdinalIgnoreCase))

@@ -1,10 +1,11 @@
 using Dormant.Simulators.Atlassian;
+using Dormant.Simulators.DocSpace;
 
 namespace Dormant.Simulators;
 
 public static class SimulatorCatalog
 {
-    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition()];
+    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition(), new DocSpaceSimulatorDefinition()];
 
     public static ISimulatorDefinition Find(string platform) =>
         All.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))

@@ -16,6 +16,11 @@ public sealed record Account
     public bool IsAdmin { get; init; }
     public bool IsOwner { get; init; }
     public bool IsCaller { get; init; }
+    /// <summary>
+    /// Another reason the platform itself refuses to act on this account (e.g. a DocSpace user
+    /// managed by LDAP), in words for the reviewer; null when there is none.
+    /// </summary>
+    public string? ProtectedBecause { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public IReadOnlyList<ActivityEvidence> Evidence { get; init; } = [];
     public string? RawJson { get; init; }

@@ -70,6 +70,7 @@ public sealed class PolicyEvaluator
         if (a.IsOwner) return "protected: owner of the organization";
         if (a.IsCaller) return "protected: the account running Dormant";
         if (a.IsAdmin) return "protected: administrator";
+        if (a.ProtectedBecause is { } why) return "protected: " + why;
         if (a.Kind == AccountKind.Service) return "protected: app, bot or service account";
         return null;
     }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Dormant.Connectors.Http;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.DocSpace;
+
+/// <summary>HTTP only: one call, one page. Routes are /api/2.0/&lt;controller&gt;/… (api-contracts.md §3.1).</summary>
+internal sealed class DocSpaceClient(VendorApi api)
+{
+    /// <summary>ApiContext.MaxCount: the server caps every page at 100.</summary>
+    public const int PageSize = 100;
+
+    public async Task<Page<(DsUser User, string Raw)>> FilterUsersAsync(DocSpaceSelection selection, string? next, CancellationToken ct)
+    {
+        var start = next is null ? 0 : int.Parse(next, CultureInfo.InvariantCulture);
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, $"api/2.0/people/filter?{selection.Query}&count={PageSize}&startIndex={start}", null, ct);
+        using (doc)
+        {
+            var (response, root) = Envelope(doc, "people/filter");
+            var items = new List<(DsUser, string)>();
+            foreach (var el in Array(response, "people/filter").EnumerateArray())
+                items.Add((el.Deserialize<DsUser>(WireJson.Options)!, el.GetRawText()));
+            // Paging is startIndex/count against the full count in "total"; an empty page ends it
+            // even if "total" claims more, so a miscounting server cannot keep us asking.
+            var total = root.TryGetProperty("total", out var t) && t.TryGetInt64(out var n) ? n : (long?)null;
+            var end = start + items.Count;
+            var more = items.Count > 0 && (total is { } all ? end < all : items.Count == PageSize);
+            return new Page<(DsUser, string)>(items, more ? end.ToString(CultureInfo.InvariantCulture) : null);
+        }
+    }
+
+    /// <summary>Null when the user does not exist (any more).</summary>
+    public async Task<(DsUser User, string Raw)?> GetUserAsync(string id, CancellationToken ct)
+    {
+        var (status, doc) = await api.SendAsync(HttpMethod.Get, $"api/2.0/people/{Uri.EscapeDataString(id)}", null, ct, HttpStatusCode.NotFound);
+        using (doc)
+        {
+            if (status == HttpStatusCode.NotFound) return null;
+            var (response, _) = Envelope(doc, "people/{id}");
+            return (response.Deserialize<DsUser>(WireJson.Options)!, response.GetRawText());
+        }
+    }
+
+    public async Task<DsUser> GetSelfAsync(CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, "api/2.0/people/@self", null, ct);
+        using (doc) return Envelope(doc, "people/@self").Response.Deserialize<DsUser>(WireJson.Options)!;
+    }
+
+    /// <summary>
+    /// One page of the whole tenant's login history, newest first. Deliberately no userId, action or
+    /// date: the server pages before it filters, so any filter only thins pages (see LoginHistory).
+    /// </summary>
+    public async Task<IReadOnlyList<DsLoginEvent>> LoginEventsAsync(int startIndex, CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, $"api/2.0/security/audit/login/filter?count={PageSize}&startIndex={startIndex}", null, ct);
+        using (doc)
+            return Array(Envelope(doc, "security/audit/login/filter").Response, "security/audit/login/filter")
+                .Deserialize<List<DsLoginEvent>>(WireJson.Options) ?? [];
+    }
+
+    /// <summary>
+    /// PUT people/status/{status}. 403 (the whole batch refused) and 402 (seat quota) come back as
+    /// values so the caller can narrow the batch down; other failures throw.
+    /// </summary>
+    public async Task<StatusChange> SetStatusAsync(int status, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var body = new { userIds = ids, resendAll = false };
+        var (code, doc) = await api.SendAsync(HttpMethod.Put, $"api/2.0/people/status/{DocSpaceStatus.Route(status)}", body, ct,
+            HttpStatusCode.Forbidden, HttpStatusCode.PaymentRequired);
+        using (doc)
+        {
+            if (code is HttpStatusCode.Forbidden or HttpStatusCode.PaymentRequired)
+                return new StatusChange(code, doc is null ? null : DocSpaceErrors.Message(doc.RootElement.GetRawText()), []);
+            var users = Array(Envelope(doc, "people/status").Response, "people/status").Deserialize<List<DsUser>>(WireJson.Options) ?? [];
+            return new StatusChange(code, null, users);
+        }
+    }
+
+    private (JsonElement Response, JsonElement Root) Envelope(JsonDocument? doc, string what)
+    {
+        if (doc?.RootElement is not { ValueKind: JsonValueKind.Object } root)
+            throw Contract($"{what} answered with no JSON object");
+        if (root.TryGetProperty("status", out var s) && s.TryGetInt32(out var st) && st != 0)
+            throw new VendorException(api.Platform, VendorErrorKind.Other, null,
+                $"{what} answered status {st}: {DocSpaceErrors.Message(root.GetRawText()) ?? "no message"}");
+        return root.TryGetProperty("response", out var response) ? (response, root) : throw Contract($"{what} answered without a 'response'");
+    }
+
+    private JsonElement Array(JsonElement e, string what) =>
+        e.ValueKind == JsonValueKind.Array ? e : throw Contract($"{what} answered a {e.ValueKind} where a list was expected");
+
+    private VendorException Contract(string message) => new(api.Platform, VendorErrorKind.Contract, null, message);
+}

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.DocSpace;
+
+/// <summary>
+/// ONLYOFFICE DocSpace: selected users from people/filter, each one's last successful login from
+/// one sweep of the login history, disabled by setting status Terminated in batches.
+/// Requests for a scan: 1 (@self) + ⌈events in the look-back / 100⌉ + ⌈users / 100⌉.
+/// </summary>
+internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory history, DocSpaceSelection selection, string host)
+    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor
+{
+    public const string Disable = "disable";
+    private readonly StatusChanger _changer = new(client);
+    private string? _callerId;
+
+    public string Platform => "docspace";
+    public string Tenant => host;
+    public IReadOnlyList<string> Actions { get; } = [Disable];
+
+    public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        RequirePlatformWide(request);
+        var caller = await CallerAsync(ct);
+        await history.RefreshAsync(ct);
+        var seen = 0;
+        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (next, t) => client.FilterUsersAsync(selection, next, t), ct))
+        {
+            // The e-mail domain is not a server-side filter; those outside it are simply not listed.
+            if (selection.EmailDomain is not null && selection.Excludes(user) is not null) continue;
+            yield return DocSpaceMapper.ToAccount(user, raw, history.LastSuccess(user.Id), history.LookbackDays, caller, null);
+            progress?.Report(++seen);
+        }
+    }
+
+    public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
+    {
+        RequirePlatformWide(request);
+        var caller = await CallerAsync(ct);
+        if (await client.GetUserAsync(accountId, ct) is not { } hit) return null;
+        await history.RefreshAsync(ct); // first call: the full sweep; later: only what is new since
+        return DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), history.LookbackDays, caller,
+            selection.Excludes(hit.User));
+    }
+
+    public int MaxBatch(string action) => StatusChanger.MaxBatch;
+
+    public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct) =>
+        (await ApplyBatchAsync(action, [account], ct))[account.Id];
+
+    public Task<IReadOnlyDictionary<string, ActionResult>> ApplyBatchAsync(string action, IReadOnlyList<Account> accounts, CancellationToken ct)
+    {
+        Require(action);
+        return _changer.DisableAsync(accounts, ct);
+    }
+
+    public async Task<ActionResult> UndoAsync(string action, string accountId, string? backupJson, CancellationToken ct) =>
+        (await UndoBatchAsync(action, [(accountId, backupJson)], ct))[accountId];
+
+    public Task<IReadOnlyDictionary<string, ActionResult>> UndoBatchAsync(string action, IReadOnlyList<(string AccountId, string? BackupJson)> accounts,
+        CancellationToken ct)
+    {
+        Require(action);
+        return _changer.RestoreAsync(accounts.Select(a => a.AccountId).ToList(), ct);
+    }
+
+    private async Task<string> CallerAsync(CancellationToken ct) => _callerId ??= (await client.GetSelfAsync(ct)).Id;
+
+    // Login history is platform-wide; evidence for a named product would never match and every
+    // user would look as if they had never signed in.
+    private void RequirePlatformWide(ScanRequest request)
+    {
+        if (request.Product is { } p)
+            throw new UsageException($"{Platform} has no products; drop --product '{p}' (activity is the last successful login to the portal)");
+    }
+
+    private void Require(string action)
+    {
+        if (action != Disable) throw new UsageException($"{Platform} cannot '{action}'; it can: {Disable}");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Dormant.Simulators.DocSpace;
+
+/// <summary>
+/// DocSpace's envelopes (CommonApiResponse.cs): success {response, count, total?, links, status:0,
+/// statusCode}; error {error:{message}, status:1, statusCode} with the HTTP status to match.
+/// </summary>
+internal static class DocSpaceResponses
+{
+    public static Task OkAsync(HttpContext context, int count, long? total, Action<Utf8JsonWriter> response) =>
+        WriteAsync(context, StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("response");
+            response(w);
+            w.WriteNumber("count", count);
+            if (total is { } t) w.WriteNumber("total", t);
+            w.WriteStartArray("links");
+            w.WriteStartObject();
+            w.WriteString("href", $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
+            w.WriteString("action", context.Request.Method);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteNumber("status", 0);
+            w.WriteNumber("statusCode", StatusCodes.Status200OK);
+            w.WriteEndObject();
+        });
+
+    public static Task ErrorAsync(HttpContext context, int status, string message) =>
+        WriteAsync(context, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("error");
+            w.WriteString("message", message);
+            w.WriteEndObject();
+            w.WriteNumber("status", 1);
+            w.WriteNumber("statusCode", status);
+            w.WriteEndObject();
+        });
+
+    /// <summary>ApiDateTime: the portal's zone, 7 fractional digits (ApiDateTime.ToRoundTripString).</summary>
+    public static string Date(DateTimeOffset at, TimeSpan portalOffset) =>
+        at.ToOffset(portalOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+
+    private static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        // Buffered so the answer has a Content-Length and a fault can still replace the body.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+}

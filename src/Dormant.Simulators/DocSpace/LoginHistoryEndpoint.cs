@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace Dormant.Simulators.DocSpace;
+
+/// <summary>
+/// GET security/audit/login/filter and login/last, with the server's quirks (api-contracts.md §3.4):
+/// events are ordered newest first and paged BEFORE userId/action/from/to are applied, so a
+/// filtered page is thinned, not narrowed; action=0 means no action filter; without the Audit
+/// feature every call answers the last 20 events of everyone, whatever was asked.
+/// </summary>
+internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
+{
+    private const int LastCount = 20;
+
+    public async Task FilterAsync(HttpContext context)
+    {
+        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!tenant.AuditAvailable)
+        {
+            await LastAsync(context);
+            return;
+        }
+        if (DocSpaceGate.Paging(context) is not var (count, start))
+        {
+            await DocSpaceGate.BadRequestAsync(context, "count and startIndex must be positive integers");
+            return;
+        }
+        var q = context.Request.Query;
+        Guid? user = null;
+        int? action = null;
+        if (q.TryGetValue("userId", out var u) && !string.IsNullOrEmpty(u))
+        {
+            if (!Guid.TryParse(u, out var id)) { await DocSpaceGate.BadRequestAsync(context, "userId is not a GUID"); return; }
+            user = id;
+        }
+        if (q.TryGetValue("action", out var a) && !string.IsNullOrEmpty(a))
+        {
+            if (!int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)) { await DocSpaceGate.BadRequestAsync(context, "action is not a MessageAction"); return; }
+            action = code is 0 or -1 ? null : code; // 0 is rewritten to MessageAction.None: no filter
+        }
+        if (!TryDate(q["from"], out var from) || !TryDate(q["to"], out var to))
+        {
+            await DocSpaceGate.BadRequestAsync(context, "from/to must be ApiDateTime values with an offset");
+            return;
+        }
+        var page = tenant.Events.Skip(start).Take(count)
+            .Where(e => (user is null || e.UserId == user) && (action is null || e.ActionId == action)
+                && (from is null || e.Date >= from) && (to is null || e.Date <= to))
+            .ToList();
+        await WriteAsync(context, page);
+    }
+
+    public async Task LastAsync(HttpContext context)
+    {
+        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        await WriteAsync(context, tenant.Events.Take(LastCount).ToList());
+    }
+
+    private Task WriteAsync(HttpContext context, List<DocSpaceSimLoginEvent> events) =>
+        DocSpaceResponses.OkAsync(context, events.Count, null, w =>
+        {
+            w.WriteStartArray();
+            foreach (var e in events) DocSpaceJson.WriteEvent(w, e, tenant.PortalOffset);
+            w.WriteEndArray();
+        });
+
+    // Query dates go through Parse(s, null): no tenant zone, so a value without an offset does not bind.
+    private static bool TryDate(string? value, out DateTimeOffset? at)
+    {
+        at = null;
+        if (string.IsNullOrEmpty(value)) return true;
+        if (!Offset().IsMatch(value)) return false;
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        at = parsed;
+        return true;
+    }
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offset();
+}
