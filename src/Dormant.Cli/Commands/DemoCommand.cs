@@ -55,7 +55,7 @@ public sealed class DemoCommand : DormantCommand
         string[][] steps =
         [
             ["scan", "--connector", sim.Platform, "--store", store],
-            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "50"],
+            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "75"],
             ["apply", plan, "--yes", "--store", store],
         ];
         foreach (var step in steps)

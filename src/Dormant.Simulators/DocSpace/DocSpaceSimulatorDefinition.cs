@@ -13,6 +13,7 @@ public sealed class DocSpaceSimulatorDefinition : ISimulatorDefinition
             ["DOCSPACE_API_HOST"] = host.BaseUrl.ToString().TrimEnd('/'),
             ["DOCSPACE_API_KEY"] = tenant.ApiKey,
         };
-        return new RunningSimulator(Platform, host, env, tenant.Fingerprint);
+        return new RunningSimulator(Platform, host, env, tenant.Fingerprint,
+            () => tenant.Users.ToDictionary(u => u.Id.ToString(), u => u.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal));
     }
 }
