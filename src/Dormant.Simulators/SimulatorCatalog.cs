@@ -4,7 +4,7 @@ namespace Dormant.Simulators;
 
 public static class SimulatorCatalog
 {
-    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition()];
+    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition(), new Port.PortSimulatorDefinition()];
 
     public static ISimulatorDefinition Find(string platform) =>
         All.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))
