@@ -61,8 +61,9 @@ internal sealed class PortClient(PortApi api)
         var (_, doc) = await api.SendAsync(HttpMethod.Post, $"{Entities}/search", body, ct);
         using (doc)
         {
+            var items = Array(doc, "entities").Select(Read).ToList();
             var next = doc!.RootElement.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            return new Page<PortEntityRead>(Array(doc, "entities").Select(Read).ToList(), next);
+            return new Page<PortEntityRead>(items, next);
         }
     }
 

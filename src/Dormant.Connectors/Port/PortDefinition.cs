@@ -55,6 +55,7 @@ public sealed class PortDefinition : IPlatformDefinition
         var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message), id, secret, clock);
         var apiHttp = VendorHttpFactory.Create(Platform, http, tokens.GetAsync, clock);
         var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message), tokens));
+        // The tenant is the API host: a token names no organization id Dormant could show before it reads.
         var connector = new PortConnector(client, baseUrl.Authority, new Owned(apiHttp, authHttp, tokens));
         return new ConnectedPlatform(connector, connector, connector, connector);
     }

@@ -17,8 +17,6 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Token? _current;
 
-    public int Fetched { get; private set; }
-
     public async ValueTask<string> GetAsync(CancellationToken ct)
     {
         if (_current is { } t && clock.GetUtcNow() < t.RefreshAt) return t.Value;
@@ -49,7 +47,6 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
             var seconds = root.TryGetProperty("expiresIn", out var exp) && exp.TryGetDouble(out var s) && s > 0 ? s : 3 * 3600;
             var lifetime = TimeSpan.FromSeconds(seconds);
             var margin = TimeSpan.FromTicks(Math.Min(MaxMargin.Ticks, lifetime.Ticks / 10));
-            Fetched++;
             return new Token(tok.GetString()!, clock.GetUtcNow() + lifetime - margin);
         }
     }

@@ -105,5 +105,28 @@ public sealed class PortSeedTests
         Assert.Null(tenant.FindUser("dana+old@example.com"));
     }
 
+    [Fact]
+    public async Task A_delete_names_the_entities_the_user_created_and_leaves_behind()
+    {
+        // Given a disabled user who created a service entity
+        var (user, entity) = PortKit.Person("olga+dev@example.com", "Disabled", s_old, null);
+        var tenant = new PortTenant("id", "secret-value-1", [user], [entity, new SimEntity
+        {
+            Blueprint = "service", Identifier = "billing-api", CreatedAt = s_old, CreatedBy = user.Id,
+        }]);
+        await using var host = await PortSimulator.StartAsync(tenant);
+        using var port = PortKit.Connect(host, tenant);
+        var account = await port.Source.GetAccountAsync("olga+dev@example.com", new Dormant.Core.Connectors.ScanRequest(null), default);
+
+        // When deleting the user
+        var result = await port.Actor.ApplyAsync("delete", account!, default);
+
+        // Then the answer lists what stays behind, found with one search by creator
+        Assert.Contains("left behind 1 entities this user created: billing-api", result.Detail);
+        var search = Assert.Single(host.Requests.All, r => r.Path == "/v1/entities/search");
+        Assert.Contains("$createdBy", search.Body);
+        Assert.NotNull(tenant.FindEntity("service", "billing-api"));
+    }
+
     private static string? EntityStatus(SimEntity e) => JsonDocument.Parse(e.PropertiesJson).RootElement.GetProperty("status").GetString();
 }
