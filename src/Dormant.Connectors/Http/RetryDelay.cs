@@ -5,22 +5,28 @@ namespace Dormant.Connectors.Http;
 
 /// <summary>
 /// How long the vendor asked us to wait. Pure, so it is tested directly (driving Polly with a fake
-/// clock is a known trap). Retry-After wins; otherwise X-RateLimit-Reset, which Atlassian sends as
+/// clock is a known trap). Retry-After wins; otherwise, when rate limited, X-RateLimit-Reset, which Atlassian sends as
 /// an ISO-8601 instant and Port and DocSpace as Unix epoch seconds.
 /// </summary>
 public static class RetryDelay
 {
-    public static TimeSpan? FromHeaders(HttpResponseHeaders headers, DateTimeOffset now, TimeSpan max)
+    public static TimeSpan? FromHeaders(int status, HttpResponseHeaders headers, DateTimeOffset now, TimeSpan max)
     {
         if (headers.RetryAfter is { } ra)
         {
             var wait = ra.Delta ?? (ra.Date is { } date ? date - now : (TimeSpan?)null);
             if (wait is { } w) return Clamp(w, max);
         }
+        // The reset is when the window refills; it only matters when the window is what refused us.
+        // Port sends it on every answer, so a 502 must not wait for a five-minute window.
+        if (!RateLimited(status, headers)) return null;
         if (headers.TryGetValues("X-RateLimit-Reset", out var values) && ParseReset(values.FirstOrDefault(), now) is { } reset)
             return Clamp(reset - now, max);
         return null;
     }
+
+    private static bool RateLimited(int status, HttpResponseHeaders headers) =>
+        status == 429 || (headers.TryGetValues("X-RateLimit-Remaining", out var r) && r.FirstOrDefault()?.Trim() == "0");
 
     public static DateTimeOffset? ParseReset(string? value, DateTimeOffset now)
     {

@@ -38,7 +38,7 @@ public static class VendorHttpFactory
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
-                    ? RetryDelay.FromHeaders(r.Headers, clock.GetUtcNow(), settings.MaxDelay)
+                    ? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, clock.GetUtcNow(), settings.MaxDelay)
                     : null),
             });
             pipeline.AddTimeout(settings.AttemptTimeout);

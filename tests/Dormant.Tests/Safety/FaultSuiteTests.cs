@@ -124,7 +124,7 @@ public sealed class FaultSuiteTests
         Assert.Equal(0, second.ExitCode);
 
         var after = s.Sim.States();
-        var changed = after.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key).Order().ToList();
+        var changed = before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).Order().ToList();
         Assert.Equal(planned, changed);
     }
 }

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Dormant.Connectors.Http;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.Port;
+
+/// <summary>HTTP only, one request per method. Paths and parameters follow PORT-SPEC (api-contracts.md §1).</summary>
+internal sealed class PortClient(PortApi api)
+{
+    public const int MaxBulk = 20;
+    private const string Entities = "v1/blueprints/_user/entities";
+
+    // Only what the mapper reads; orgMembers.lastLoginAt is the activity signal (§1.3).
+    private static readonly string UserFields = string.Join('&', new[]
+    {
+        "id", "email", "firstName", "lastName", "status", "createdAt", "roles.name", "roles.isAdmin",
+        "orgMembers.orgId", "orgMembers.status", "orgMembers.lastLoginAt",
+    }.Select(f => "fields=" + Uri.EscapeDataString(f)));
+
+    // Entity-JSON paths for GET entities (§1.5). Should Port ever drop a field here, the apply step
+    // re-reads each account in full before acting, so a trimmed listing cannot cause an act.
+    private static readonly string EntityFields = string.Join('&', new[]
+    {
+        "identifier", "title", "properties.status", "properties.port_role", "properties.port_type", "createdAt", "updatedAt",
+    }.Select(f => "include=" + Uri.EscapeDataString(f))) + "&exclude_calculated_properties=true";
+
+    /// <summary>Every user of the organization in one call; the route has no paging.</summary>
+    public async Task<IReadOnlyList<PortUser>> ListUsersAsync(CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, "v1/users?" + UserFields, null, ct);
+        using (doc) return Array(doc, "users").Select(u => u.Deserialize<PortUser>(WireJson.Options)!).ToList();
+    }
+
+    public async Task<PortUser?> GetUserAsync(string email, CancellationToken ct)
+    {
+        var (status, doc) = await api.SendAsync(HttpMethod.Get, $"v1/users/{Uri.EscapeDataString(email)}?{UserFields}", null, ct, HttpStatusCode.NotFound);
+        using (doc)
+            return status == HttpStatusCode.NotFound ? null : Object(doc, "user").Deserialize<PortUser>(WireJson.Options);
+    }
+
+    /// <summary>Every `_user` entity in one call, trimmed to the fields Dormant reads.</summary>
+    public async Task<IReadOnlyList<PortEntityRead>> ListUserEntitiesAsync(CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, $"{Entities}?{EntityFields}", null, ct);
+        using (doc) return Array(doc, "entities").Select(Read).ToList();
+    }
+
+    /// <summary>The whole entity (stored properties only): this is what a backup holds and a re-create sends back.</summary>
+    public async Task<PortEntityRead?> GetUserEntityAsync(string identifier, CancellationToken ct)
+    {
+        var (status, doc) = await api.SendAsync(HttpMethod.Get, $"{EntityPath(identifier)}?exclude_calculated_properties=true", null, ct, HttpStatusCode.NotFound);
+        using (doc) return status == HttpStatusCode.NotFound ? null : Read(Object(doc, "entity"));
+    }
+
+    /// <summary>One page of `_user` entities matching a query; pass the answer's next as from.</summary>
+    public async Task<Page<PortEntityRead>> SearchUserEntitiesAsync(object query, string? from, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object?> { ["query"] = query, ["limit"] = 1000, ["from"] = from };
+        var (_, doc) = await api.SendAsync(HttpMethod.Post, $"{Entities}/search", body, ct);
+        using (doc)
+        {
+            var items = Array(doc, "entities").Select(Read).ToList();
+            var next = doc!.RootElement.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            return new Page<PortEntityRead>(items, next);
+        }
+    }
+
+    /// <summary>Entities of any blueprint matching a query (not paged, §1.5).</summary>
+    public async Task<IReadOnlyList<PortEntityRead>> SearchAllEntitiesAsync(object query, CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Post, "v1/entities/search?include=identifier&include=title&include=blueprint&include=createdBy", query, ct);
+        using (doc) return Array(doc, "entities").Select(Read).ToList();
+    }
+
+    /// <summary>
+    /// Sets properties on up to 20 entities in one request; 207 carries per-entity errors. merge
+    /// keeps every other property; upsert is what lets the bulk route update existing entities.
+    /// </summary>
+    public async Task<IReadOnlyList<PortBulkItem>> BulkSetPropertiesAsync(IReadOnlyList<(string Identifier, object Properties)> items, CancellationToken ct)
+    {
+        if (items.Count is 0 or > MaxBulk) throw new ArgumentOutOfRangeException(nameof(items), $"1..{MaxBulk} entities per bulk request");
+        var body = new { entities = items.Select(i => new { identifier = i.Identifier, properties = i.Properties }).ToList() };
+        var (_, doc) = await api.SendAsync(HttpMethod.Post, $"{Entities}/bulk?upsert=true&merge=true", body, ct, HttpStatusCode.MultiStatus);
+        using (doc) return PortBulkAnswer.Read(items.Select(i => i.Identifier).ToList(), doc);
+    }
+
+    /// <summary>False when the entity was not there (already deleted).</summary>
+    public async Task<bool> DeleteUserEntityAsync(string identifier, CancellationToken ct)
+    {
+        var (status, doc) = await api.SendAsync(HttpMethod.Delete, EntityPath(identifier), null, ct, HttpStatusCode.NotFound);
+        doc?.Dispose();
+        return status != HttpStatusCode.NotFound;
+    }
+
+    /// <summary>False when an entity with that identifier already exists.</summary>
+    public async Task<bool> CreateUserEntityAsync(object entity, CancellationToken ct)
+    {
+        var (status, doc) = await api.SendAsync(HttpMethod.Post, Entities, entity, ct, HttpStatusCode.Conflict);
+        doc?.Dispose();
+        return status != HttpStatusCode.Conflict;
+    }
+
+    // Identifiers are emails with '@' and '+'; encode them as one path segment.
+    private static string EntityPath(string identifier) => $"{Entities}/{Uri.EscapeDataString(identifier)}";
+
+    private static PortEntityRead Read(JsonElement e) => new(e.Deserialize<PortEntity>(WireJson.Options)!, e.GetRawText());
+
+    private JsonElement Object(JsonDocument? doc, string name) =>
+        doc?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object
+            ? v : throw Contract($"the answer holds no '{name}' object");
+
+    private IEnumerable<JsonElement> Array(JsonDocument? doc, string name) =>
+        doc?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray() : throw Contract($"the answer holds no '{name}' list");
+
+    private VendorException Contract(string message) => new(api.Platform, VendorErrorKind.Contract, null, message);
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
+
+namespace Dormant.Connectors.Port;
+
+/// <summary>
+/// Port organization: two bulk reads (users with last login, `_user` entities) joined by email give
+/// every account with both signals. Acting goes through the `_user` entity, which Port syncs back
+/// to the user (manage-users-teams.md). Port credentials belong to the organization, not a person,
+/// so no account is "the caller".
+/// </summary>
+internal sealed class PortConnector(PortClient client, string tenant, IDisposable owned)
+    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IDisposable
+{
+    public const string Disable = "disable";
+    public const string Delete = "delete";
+
+    private readonly PortActions _actions = new(client);
+
+    public string Platform => "port";
+    public string Tenant => tenant;
+    public IReadOnlyList<string> Actions { get; } = [Disable, Delete];
+
+    public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var usersTask = client.ListUsersAsync(ct);
+        var entitiesTask = client.ListUserEntitiesAsync(ct);
+        await Task.WhenAll(usersTask, entitiesTask);
+        var byEmail = new Dictionary<string, PortUser>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in usersTask.Result)
+            if (!string.IsNullOrEmpty(u.Email)) byEmail.TryAdd(u.Email, u);
+        var seen = 0;
+        foreach (var e in entitiesTask.Result)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return PortMapper.ToAccount(e.Entity, e.Raw, byEmail.GetValueOrDefault(e.Entity.Identifier));
+            progress?.Report(++seen);
+        }
+    }
+
+    public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
+    {
+        var entityTask = client.GetUserEntityAsync(accountId, ct);
+        var userTask = client.GetUserAsync(accountId, ct);
+        await Task.WhenAll(entityTask, userTask);
+        return entityTask.Result is { } e ? PortMapper.ToAccount(e.Entity, e.Raw, userTask.Result) : null;
+    }
+
+    public int MaxBatch(string action) => Require(action) == Disable ? PortClient.MaxBulk : 1;
+
+    public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct) =>
+        (await ApplyBatchAsync(action, [account], ct))[account.Id];
+
+    public async Task<ActionResult> UndoAsync(string action, string accountId, string? backupJson, CancellationToken ct) =>
+        (await UndoBatchAsync(action, [(accountId, backupJson)], ct))[accountId];
+
+    public async Task<IReadOnlyDictionary<string, ActionResult>> ApplyBatchAsync(string action, IReadOnlyList<Account> accounts, CancellationToken ct)
+    {
+        if (Require(action) == Disable) return await _actions.DisableAsync(accounts, ct);
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
+        foreach (var a in accounts) results[a.Id] = await _actions.DeleteAsync(a, ct);
+        return results;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ActionResult>> UndoBatchAsync(string action,
+        IReadOnlyList<(string AccountId, string? BackupJson)> accounts, CancellationToken ct)
+    {
+        if (Require(action) == Disable) return await _actions.EnableAsync(accounts, ct);
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
+        foreach (var (id, backup) in accounts) results[id] = await _actions.RecreateAsync(id, backup, ct);
+        return results;
+    }
+
+    /// <summary>Entities of any blueprint created by one of these users (by Port user id or email).</summary>
+    internal Task<IReadOnlyList<PortEntityRead>> CreatedByAsync(IReadOnlyList<string> creators, CancellationToken ct) =>
+        _actions.CreatedByAsync(creators, ct);
+
+    public void Dispose() => owned.Dispose();
+
+    private string Require(string action) => action is Disable or Delete
+        ? action
+        : throw new UsageException($"{Platform} cannot '{action}'; it can: {string.Join(", ", Actions)}");
+}

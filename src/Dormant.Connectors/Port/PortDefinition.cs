@@ -1,0 +1,62 @@
+using Dormant.Connectors.Http;
+using Dormant.Core.Policy;
+
+namespace Dormant.Connectors.Port;
+
+public sealed class PortDefinition : IPlatformDefinition
+{
+    /// <summary>The seed's default; the current regions are https://api.port.io and https://api.us.port.io.</summary>
+    public const string DefaultBaseUrl = "https://api.getport.io";
+
+    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID");
+    private static readonly SettingSpec ClientSecret = new("client-secret", "--client-secret", ["PORT_CLIENT_SECRET"], true, null, "Port client secret");
+    // The flag is shared with other platforms; a command talks to one platform at a time.
+    private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["PORT_API_URL"], false, DefaultBaseUrl, "Port API base URL");
+
+    public string Platform => "port";
+    public IReadOnlyList<SettingSpec> Settings { get; } = [ClientId, ClientSecret, BaseUrl];
+
+    /// <summary>
+    /// Real activity: last login, a never-used account counting from its creation, disabled
+    /// (reversible). 90 days: a quarter covers holidays and leave, and Port is a developer portal
+    /// people open less often than mail or chat, so a shorter window would catch occasional users.
+    /// </summary>
+    public PolicyRules DefaultPolicy { get; } = new()
+    {
+        Signal = "last-login", InactiveDays = 90, NoData = NoDataRule.CountFromCreation, Action = "disable",
+    };
+
+    /// <summary>
+    /// The original script's rule: status inactive/disabled (any case), entity not updated (else
+    /// created) in the last 30 days (strictly older, as its "&lt; now - 30 days"), delete.
+    /// </summary>
+    public static PolicyRules Seed { get; } = new()
+    {
+        Signal = "entity-updated", InactiveDays = 30, Targets = TargetStatus.Suspended, NoData = NoDataRule.Skip, Action = "delete",
+    };
+
+    public IReadOnlyDictionary<string, PolicyRules> Presets { get; } = new Dictionary<string, PolicyRules>
+    {
+        ["seed"] = Seed,
+    };
+
+    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning) =>
+        Connect(settings, tuning, TimeProvider.System);
+
+    internal ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning, TimeProvider clock)
+    {
+        var id = Connectors.Settings.Require(settings, ClientId);
+        var secret = Connectors.Settings.Require(settings, ClientSecret);
+        var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, BaseUrl), "Port API URL");
+        // Last published limits (rate-limits.mdx, 2025-11): 15,000 requests per 5 minutes (50/s) for
+        // most routes; 20/s leaves room for the organization's other integrations.
+        var http = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 });
+        var authHttp = VendorHttpFactory.Create(Platform, http, bearer: null, clock);
+        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message), id, secret, clock);
+        var apiHttp = VendorHttpFactory.Create(Platform, http, tokens.GetAsync, clock);
+        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message), tokens));
+        // The tenant is the API host: a token names no organization id Dormant could show before it reads.
+        var connector = new PortConnector(client, baseUrl.Authority, new Owned(apiHttp, authHttp, tokens));
+        return new ConnectedPlatform(connector, connector, connector, connector);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Dormant.Connectors.Port;
+
+/// <summary>Port answers errors as {"ok": false, "error": "code", "message": "text"} (PORT-SPEC).</summary>
+internal static class PortErrors
+{
+    public static string? Message(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        var error = Str(root, "error");
+        var message = Str(root, "message");
+        return (error, message) switch
+        {
+            (null, null) => null,
+            (null, _) => message,
+            (_, null) => error,
+            _ => $"{error}: {message}",
+        };
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Dormant.Simulators.Port;
+
+/// <summary>
+/// /v1/blueprints/{bp}/entities: GET all (no paging, include/exclude), GET/PATCH/DELETE one, POST
+/// create. Identifiers arrive URL-decoded by routing, so "a+b%40x.com" and "a+b@x.com" are one id.
+/// </summary>
+internal sealed class EntitiesEndpoint(PortTenant tenant)
+{
+    public const string ListRoute = "/v1/blueprints/{blueprint}/entities";
+    public const string OneRoute = "/v1/blueprints/{blueprint}/entities/{identifier}";
+
+    public async Task ListAsync(HttpContext context)
+    {
+        if (await BlueprintAsync(context) is not { } bp) return;
+        var include = context.Request.Query["include"].OfType<string>().ToList();
+        var exclude = context.Request.Query["exclude"].OfType<string>().ToList();
+        var list = new JsonArray();
+        foreach (var e in tenant.Entities.Where(e => e.Blueprint == bp).OrderBy(e => e.Identifier, StringComparer.Ordinal))
+            list.Add(PortEntityJson.Write(e, include, exclude));
+        await PortResponses.OkAsync(context, new JsonObject { ["entities"] = list });
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        if (await BlueprintAsync(context) is not { } bp || await EntityAsync(context, bp) is not { } e) return;
+        await PortResponses.OkAsync(context, new JsonObject { ["entity"] = PortEntityJson.Write(e) });
+    }
+
+    /// <summary>Creating a `_user` entity does not make a Port user here: the contract does not say it does.</summary>
+    public async Task CreateAsync(HttpContext context)
+    {
+        if (await BlueprintAsync(context) is not { } bp) return;
+        if (await PortResponses.ReadBodyAsync(context) is not JsonObject body)
+        {
+            await PortResponses.InvalidAsync(context, "body must be a JSON object");
+            return;
+        }
+        var upsert = string.Equals(context.Request.Query["upsert"], "true", StringComparison.OrdinalIgnoreCase);
+        var existing = body["identifier"] is JsonValue id ? tenant.FindEntity(bp, (string)id!) : null;
+        if (existing is not null && !upsert)
+        {
+            await PortResponses.ErrorAsync(context, StatusCodes.Status409Conflict, "identifier_taken",
+                $"Entity with identifier \"{existing.Identifier}\" already exists in blueprint \"{bp}\"");
+            return;
+        }
+        var merge = string.Equals(context.Request.Query["merge"], "true", StringComparison.OrdinalIgnoreCase);
+        await WriteAsync(context, bp, existing, body, merge, existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    public async Task PatchAsync(HttpContext context)
+    {
+        if (await BlueprintAsync(context) is not { } bp || await EntityAsync(context, bp) is not { } e) return;
+        if (await PortResponses.ReadBodyAsync(context) is not JsonObject body)
+        {
+            await PortResponses.InvalidAsync(context, "body must be a JSON object");
+            return;
+        }
+        await WriteAsync(context, bp, e, body, merge: true, StatusCodes.Status200OK);
+    }
+
+    public async Task DeleteAsync(HttpContext context)
+    {
+        if (await BlueprintAsync(context) is not { } bp) return;
+        var id = (string)context.Request.RouteValues["identifier"]!;
+        if (!tenant.Delete(bp, id))
+        {
+            await PortResponses.NotFoundAsync(context, $"Entity with identifier \"{id}\" was not found in blueprint \"{bp}\"");
+            return;
+        }
+        await PortResponses.OkAsync(context, []);
+    }
+
+    private async Task WriteAsync(HttpContext context, string bp, SimEntity? existing, JsonObject body, bool merge, int status)
+    {
+        var (entity, error) = EntityWrites.Apply(tenant, bp, existing, body, merge);
+        if (entity is null)
+        {
+            await PortResponses.InvalidAsync(context, error!);
+            return;
+        }
+        tenant.Put(entity);
+        await PortResponses.OkAsync(context, new JsonObject { ["entity"] = PortEntityJson.Write(entity) }, status);
+    }
+
+    private async Task<string?> BlueprintAsync(HttpContext context)
+    {
+        if (!await PortGate.AllowAsync(context, tenant)) return null;
+        var bp = (string)context.Request.RouteValues["blueprint"]!;
+        if (tenant.Blueprints.Contains(bp)) return bp;
+        await PortResponses.NotFoundAsync(context, $"Blueprint with identifier \"{bp}\" was not found");
+        return null;
+    }
+
+    private async Task<SimEntity?> EntityAsync(HttpContext context, string bp)
+    {
+        var id = (string)context.Request.RouteValues["identifier"]!;
+        if (tenant.FindEntity(bp, id) is { } e) return e;
+        await PortResponses.NotFoundAsync(context, $"Entity with identifier \"{id}\" was not found in blueprint \"{bp}\"");
+        return null;
+    }
+}

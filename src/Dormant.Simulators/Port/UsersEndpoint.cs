@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Dormant.Simulators.Port;
+
+/// <summary>GET /v1/users (every user, no paging) and GET /v1/users/{user_email}, both with repeated <c>fields</c>.</summary>
+internal sealed class UsersEndpoint(PortTenant tenant)
+{
+    public const string ListRoute = "/v1/users";
+    public const string OneRoute = "/v1/users/{email}";
+
+    public async Task ListAsync(HttpContext context)
+    {
+        if (!await PortGate.AllowAsync(context, tenant) || await FieldsAsync(context) is not { } fields) return;
+        var users = new JsonArray();
+        foreach (var u in tenant.Users.OrderBy(u => u.Email, StringComparer.Ordinal))
+            users.Add(PortUserJson.Write(u, tenant.FindEntity(PortTenant.UserBlueprint, u.Email), tenant.OrgId, fields));
+        await PortResponses.OkAsync(context, new JsonObject { ["users"] = users });
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        if (!await PortGate.AllowAsync(context, tenant) || await FieldsAsync(context) is not { } fields) return;
+        var email = (string)context.Request.RouteValues["email"]!;
+        if (tenant.FindUser(email) is not { } u)
+        {
+            await PortResponses.NotFoundAsync(context, $"User with email \"{email}\" was not found");
+            return;
+        }
+        var user = PortUserJson.Write(u, tenant.FindEntity(PortTenant.UserBlueprint, u.Email), tenant.OrgId, fields);
+        user["teamsIdentifiers"] = new JsonArray(u.Teams.Select(t => (JsonNode)t).ToArray());
+        await PortResponses.OkAsync(context, new JsonObject { ["user"] = user });
+    }
+
+    private static async Task<IReadOnlySet<string>?> FieldsAsync(HttpContext context)
+    {
+        var fields = context.Request.Query["fields"].OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (fields.FirstOrDefault(f => !PortUserJson.Allowed.Contains(f)) is { } bad)
+        {
+            await PortResponses.InvalidAsync(context, $"querystring/fields must be equal to one of the allowed values (got \"{bad}\")");
+            return null;
+        }
+        return fields.Count == 0 ? PortUserJson.Default : fields;
+    }
+}
