@@ -1,32 +1,36 @@
-using System.Threading.RateLimiting;
-
 namespace Dormant.Connectors.Http;
 
 /// <summary>
-/// Client-side rate and concurrency limit per tenant, so Dormant stays under the vendor's limit
-/// instead of discovering it through 429s. Sits inside the retry handler: every attempt is counted.
+/// Client-side limits per tenant, so Dormant stays under the vendor's limit instead of discovering
+/// it through 429s: at most MaxConcurrency in flight, no more than the vendor's window has left
+/// (<see cref="RateBudget"/>), spaced evenly at RequestsPerSecond (<see cref="Pacer"/>). Sits
+/// inside the retry handler: every attempt is counted.
 /// </summary>
-internal sealed class ThrottleHandler(HttpSettings settings) : DelegatingHandler
+internal sealed class ThrottleHandler(HttpSettings settings, TimeProvider clock) : DelegatingHandler
 {
-    private readonly TokenBucketRateLimiter _rate = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = Math.Max(1, (int)Math.Ceiling(settings.RequestsPerSecond)),
-        TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(settings.RequestsPerSecond)),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(settings.RequestsPerSecond)) / settings.RequestsPerSecond),
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
-
     private readonly SemaphoreSlim _inFlight = new(settings.MaxConcurrency, settings.MaxConcurrency);
+    private readonly Pacer _pacer = new(settings.RequestsPerSecond);
+    private readonly RateBudget _budget = new();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         await _inFlight.WaitAsync(ct);
         try
         {
-            using var lease = await _rate.AcquireAsync(1, ct);
-            return await base.SendAsync(request, ct);
+            while (_budget.TryTake(clock.GetUtcNow()) is { } wait) await Task.Delay(wait, clock, ct);
+            (int?, DateTimeOffset?) window = (null, null);
+            try
+            {
+                var slot = _pacer.Reserve(clock.GetUtcNow());
+                if (slot > TimeSpan.Zero) await Task.Delay(slot, clock, ct);
+                var response = await base.SendAsync(request, ct);
+                window = RateBudget.Read(response.Headers, clock.GetUtcNow());
+                return response;
+            }
+            finally
+            {
+                _budget.Return(window.Item1, window.Item2);
+            }
         }
         finally
         {
@@ -36,7 +40,7 @@ internal sealed class ThrottleHandler(HttpSettings settings) : DelegatingHandler
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) { _rate.Dispose(); _inFlight.Dispose(); }
+        if (disposing) _inFlight.Dispose();
         base.Dispose(disposing);
     }
 }

@@ -7,7 +7,8 @@ namespace Dormant.Connectors.Http;
 
 /// <summary>
 /// Builds the one HTTP pipeline every connector uses: retry with backoff and jitter (honouring
-/// Retry-After and X-RateLimit-Reset) around a client-side throttle around the credential.
+/// Retry-After and X-RateLimit-Reset) around a client-side throttle (concurrency, the vendor's
+/// remaining window, even pacing) around the credential.
 /// </summary>
 public static class VendorHttpFactory
 {
@@ -43,7 +44,7 @@ public static class VendorHttpFactory
             });
             pipeline.AddTimeout(settings.AttemptTimeout);
         });
-        builder.AddHttpMessageHandler(() => new ThrottleHandler(settings));
+        builder.AddHttpMessageHandler(() => new ThrottleHandler(settings, clock));
         if (bearer is not null) builder.AddHttpMessageHandler(() => new BearerHandler(bearer));
         var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IHttpClientFactory>().CreateClient(platform);
