@@ -39,11 +39,15 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         var lookbackText = Connectors.Settings.Require(settings, Lookback);
         if (!int.TryParse(lookbackText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var lookback) || lookback is < 1 or > MaxLookbackDays)
             throw new UsageException($"--lookback-days must be 1-{MaxLookbackDays} (DocSpace keeps no older login history); got '{lookbackText}'");
-        // DocSpace allows 1500 requests a minute and 50 concurrent GETs per user; stay well under both.
-        var http = VendorHttpFactory.Create(Platform, tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 }),
-            _ => ValueTask.FromResult(key));
+        // DocSpace allows 1,500 requests a minute per user (a sliding window) and 50 GETs in flight.
+        // Even pacing at 1,470 a minute never puts more than 1,471 in any minute, leaving a little
+        // for the key's user in a browser; 8 in flight keeps that rate up at 300 ms a page.
+        var settingsHttp = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 1470 / 60.0, MaxConcurrency = 8 });
+        var http = VendorHttpFactory.Create(Platform, settingsHttp, _ => ValueTask.FromResult(key));
         var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message));
-        var connector = new DocSpaceConnector(client, new LoginHistory(client, Platform, TimeProvider.System, lookback), selection, baseUrl.Host);
+        // The login sweep keeps as many pages in flight as the client may send at once.
+        var history = new LoginHistory(client, Platform, TimeProvider.System, lookback, settingsHttp.MaxConcurrency);
+        var connector = new DocSpaceConnector(client, history, selection, baseUrl.Host);
         return new ConnectedPlatform(connector, connector, connector, http);
     }
 

@@ -15,7 +15,7 @@ namespace Dormant.Connectors.DocSpace;
 /// the events newer than the newest one already seen (usually one request), so a re-read before
 /// acting notices a login made since the plan.
 /// </summary>
-internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeProvider clock, int lookbackDays)
+internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeProvider clock, int lookbackDays, int readAhead = 1)
 {
     private readonly Dictionary<string, DateTimeOffset> _last = new(StringComparer.OrdinalIgnoreCase);
     private DateTimeOffset? _newest;
@@ -31,17 +31,21 @@ internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeP
         var cutoff = clock.GetUtcNow().AddDays(-lookbackDays);
         // Before the first sweep, read back to the look-back; afterwards, back to what we have seen.
         var boundary = _swept && _newest is { } seen ? seen : cutoff;
+        // startIndex paging lets the first sweep ask for the next pages before this one is read, so
+        // the sweep runs at the rate limit rather than one round trip per page; the few pages asked
+        // for past the end are the price. A refresh usually needs one page, so it reads one at a time.
+        using var ahead = new PageReader(client, _swept ? 1 : readAhead, ct);
         IReadOnlyList<DsLoginEvent>? first = null;
         for (var start = 0; ; start += DocSpaceClient.PageSize)
         {
-            var page = await client.LoginEventsAsync(start, ct);
+            var page = await ahead.NextAsync();
             if (page.Count > DocSpaceClient.PageSize)
                 throw PlanGated($"a page of {DocSpaceClient.PageSize} held {page.Count} events");
             first ??= page;
             var oldest = Merge(page, cutoff);
             if (page.Count < DocSpaceClient.PageSize)
             {
-                if (start == 0 && page.Count > 0) await ProbeAsync(first, cutoff, ct);
+                if (start == 0 && page.Count > 0) Probe(first, await ahead.NextAsync(), cutoff);
                 break;
             }
             if (oldest is { } o && (_swept ? o <= boundary : o < boundary)) break;
@@ -56,12 +60,11 @@ internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeP
     /// <summary>
     /// Without the Audit feature the endpoint silently answers the "last 20 events of everyone",
     /// ignoring count, startIndex and every filter. A first page shorter than 100 is also what a
-    /// small, honest portal answers, so ask for the next page once: an honest server has nothing
+    /// small, honest portal answers, so look at the next page once: an honest server has nothing
     /// at startIndex=100 (unless 100 logins happened in between), the fallback repeats itself.
     /// </summary>
-    private async Task ProbeAsync(IReadOnlyList<DsLoginEvent> first, DateTimeOffset cutoff, CancellationToken ct)
+    private void Probe(IReadOnlyList<DsLoginEvent> first, IReadOnlyList<DsLoginEvent> probe, DateTimeOffset cutoff)
     {
-        var probe = await client.LoginEventsAsync(DocSpaceClient.PageSize, ct);
         var ids = first.Select(e => e.Id).ToHashSet();
         if (probe.Any(e => ids.Contains(e.Id)))
             throw PlanGated($"the page at startIndex {DocSpaceClient.PageSize} repeated the first page's {first.Count} events");
