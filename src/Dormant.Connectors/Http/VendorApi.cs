@@ -43,6 +43,44 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
         return status;
     }
 
+    /// <summary>
+    /// For answers too large to hold twice (a whole organization in one list): the same checks,
+    /// then the caller reads the body as it arrives and disposes the answer. A failure while
+    /// reading goes through <see cref="BodyFailure"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync(HttpMethod method, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (!response.IsSuccessStatusCode) throw Failure(response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                throw new VendorException(platform, VendorErrorKind.Contract, (int)response.StatusCode, $"expected JSON from {path} but got {mediaType}");
+            var open = response;
+            response = null;
+            return open;
+        }
+        catch (Exception e) when (IsUnreachable(e, ct))
+        {
+            throw Unreachable(e);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    /// <summary>What went wrong while reading an opened answer, as the one typed error.</summary>
+    public Exception BodyFailure(string path, Exception e, CancellationToken ct) => e switch
+    {
+        JsonException => new VendorException(platform, VendorErrorKind.Contract, null, $"malformed JSON from {path} ({e.Message})"),
+        _ when IsUnreachable(e, ct) => Unreachable(e),
+        _ => e,
+    };
+
     private async Task<(HttpStatusCode Status, string Text, string? MediaType)> SendRawAsync(HttpMethod method, string path, object? body,
         CancellationToken ct, HttpStatusCode[] tolerated)
     {
@@ -57,13 +95,17 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
                 throw Failure(response.StatusCode, text);
             return (response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException
-                                  || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (IsUnreachable(e, ct))
         {
-            throw new VendorException(platform, VendorErrorKind.Transient, null,
-                $"could not reach {http.BaseAddress?.Host} after retries ({Short(e)}); check the base URL and network, then run again");
+            throw Unreachable(e);
         }
     }
+
+    private static bool IsUnreachable(Exception e, CancellationToken ct) =>
+        e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException || (e is TaskCanceledException && !ct.IsCancellationRequested);
+
+    private VendorException Unreachable(Exception e) => new(platform, VendorErrorKind.Transient, null,
+        $"could not reach {http.BaseAddress?.Host} after retries ({Short(e)}); check the base URL and network, then run again");
 
     private VendorException Failure(HttpStatusCode status, string body)
     {

@@ -27,4 +27,20 @@ internal sealed class PortApi(VendorApi api, PortTokenSource tokens)
             return await api.SendAsync(method, path, body, ct, tolerated);
         }
     }
+
+    /// <summary>A GET whose answer is read as it arrives (see <see cref="VendorApi.OpenAsync"/>), with the same token rule.</summary>
+    public async Task<HttpResponseMessage> OpenAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            return await api.OpenAsync(HttpMethod.Get, path, ct);
+        }
+        catch (VendorException e) when (e.Status == 401)
+        {
+            tokens.Invalidate();
+            return await api.OpenAsync(HttpMethod.Get, path, ct);
+        }
+    }
+
+    public Exception BodyFailure(string path, Exception e, CancellationToken ct) => api.BodyFailure(path, e, ct);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Dormant.Connectors.Http;
 using Dormant.Core.Connectors;
@@ -26,11 +28,16 @@ internal sealed class PortClient(PortApi api)
         "identifier", "title", "properties.status", "properties.port_role", "properties.port_type", "createdAt", "updatedAt",
     }.Select(f => "include=" + Uri.EscapeDataString(f))) + "&exclude_calculated_properties=true";
 
-    /// <summary>Every user of the organization in one call; the route has no paging.</summary>
+    /// <summary>
+    /// Every user of the organization in one call; the route has no paging. Read as it arrives:
+    /// at 100,000 users the answer held as text and as a document cost hundreds of megabytes.
+    /// </summary>
     public async Task<IReadOnlyList<PortUser>> ListUsersAsync(CancellationToken ct)
     {
-        var (_, doc) = await api.SendAsync(HttpMethod.Get, "v1/users?" + UserFields, null, ct);
-        using (doc) return Array(doc, "users").Select(u => u.Deserialize<PortUser>(WireJson.Options)!).ToList();
+        var users = new List<PortUser>();
+        await foreach (var u in StreamAsync("v1/users?" + UserFields, "users", b => JsonSerializer.Deserialize<PortUser>(b.Span, WireJson.Options)!, ct))
+            users.Add(u);
+        return users;
     }
 
     public async Task<PortUser?> GetUserAsync(string email, CancellationToken ct)
@@ -40,11 +47,31 @@ internal sealed class PortClient(PortApi api)
             return status == HttpStatusCode.NotFound ? null : Object(doc, "user").Deserialize<PortUser>(WireJson.Options);
     }
 
-    /// <summary>Every `_user` entity in one call, trimmed to the fields Dormant reads.</summary>
-    public async Task<IReadOnlyList<PortEntityRead>> ListUserEntitiesAsync(CancellationToken ct)
+    /// <summary>Every `_user` entity in one call, trimmed to the fields Dormant reads, one at a time as they arrive.</summary>
+    public IAsyncEnumerable<PortEntityRead> ListUserEntitiesAsync(CancellationToken ct) =>
+        StreamAsync($"{Entities}?{EntityFields}", "entities",
+            b => new PortEntityRead(JsonSerializer.Deserialize<PortEntity>(b.Span, WireJson.Options)!, Encoding.UTF8.GetString(b.Span)), ct);
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(string path, string list, Func<ReadOnlyMemory<byte>, T> item,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        var (_, doc) = await api.SendAsync(HttpMethod.Get, $"{Entities}?{EntityFields}", null, ct);
-        using (doc) return Array(doc, "entities").Select(Read).ToList();
+        using var response = await api.OpenAsync(path, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        await using var items = JsonArrayStream.ReadAsync(body, list, item, ct).GetAsyncEnumerator(ct);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await items.MoveNextAsync();
+            }
+            catch (Exception e) when (e is JsonException or IOException or HttpRequestException)
+            {
+                throw api.BodyFailure(path, e, ct);
+            }
+            if (!more) yield break;
+            yield return items.Current;
+        }
     }
 
     /// <summary>The whole entity (stored properties only): this is what a backup holds and a re-create sends back.</summary>

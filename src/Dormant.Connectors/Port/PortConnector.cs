@@ -26,19 +26,26 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        // Both lists are asked for at once; the users are held (the join needs them), the entities
+        // are streamed through, so the whole organization is never in memory twice.
         var usersTask = client.ListUsersAsync(ct);
-        var entitiesTask = client.ListUserEntitiesAsync(ct);
-        await Task.WhenAll(usersTask, entitiesTask);
-        var byEmail = new Dictionary<string, PortUser>(StringComparer.OrdinalIgnoreCase);
-        foreach (var u in usersTask.Result)
-            if (!string.IsNullOrEmpty(u.Email)) byEmail.TryAdd(u.Email, u);
+        Dictionary<string, PortUser>? byEmail = null;
         var seen = 0;
-        foreach (var e in entitiesTask.Result)
+        await foreach (var e in client.ListUserEntitiesAsync(ct))
         {
-            ct.ThrowIfCancellationRequested();
+            byEmail ??= ByEmail(await usersTask);
             yield return PortMapper.ToAccount(e.Entity, e.Raw, byEmail.GetValueOrDefault(e.Entity.Identifier));
             progress?.Report(++seen);
         }
+        await usersTask; // a failed user list fails the scan even when there are no entities
+    }
+
+    private static Dictionary<string, PortUser> ByEmail(IReadOnlyList<PortUser> users)
+    {
+        var byEmail = new Dictionary<string, PortUser>(users.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var u in users)
+            if (!string.IsNullOrEmpty(u.Email)) byEmail.TryAdd(u.Email, u);
+        return byEmail;
     }
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
