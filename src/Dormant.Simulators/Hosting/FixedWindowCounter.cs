@@ -1,13 +1,16 @@
 namespace Dormant.Simulators.Hosting;
 
 /// <summary>
-/// A fixed-window request counter. Windows are aligned to the host's start so the reset time is
-/// predictable; a request over the limit is refused and does not count.
+/// A fixed-window request counter. Windows are aligned to the whole second the host started in, so
+/// a window of whole seconds resets on a whole second and the vendors' reset headers, which carry
+/// whole seconds, say exactly when it does (rounded, they sent a client back up to a second late or
+/// early: little against a real minute, a third of a benchmark's 3-second "minute").
+/// A request over the limit is refused and does not count.
 /// </summary>
 internal sealed class FixedWindowCounter(int limit, TimeSpan window, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly DateTimeOffset _origin = time.GetUtcNow();
+    private readonly DateTimeOffset _origin = WholeSecond(time.GetUtcNow());
     private long _windowIndex;
     private int _used;
 
@@ -33,4 +36,6 @@ internal sealed class FixedWindowCounter(int limit, TimeSpan window, TimeProvide
             return (allowed, new RateLimitWindow(limit, limit - _used, reset, now));
         }
     }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }
