@@ -40,8 +40,9 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         if (!int.TryParse(lookbackText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var lookback) || lookback is < 1 or > MaxLookbackDays)
             throw new UsageException($"--lookback-days must be 1-{MaxLookbackDays} (DocSpace keeps no older login history); got '{lookbackText}'");
         // DocSpace allows 1,500 requests a minute per user (a sliding window) and 50 GETs in flight.
-        // Even pacing at 1,470 a minute never puts more than 1,471 in any minute, leaving a little
-        // for the key's user in a browser; 8 in flight keeps that rate up at 300 ms a page.
+        // Even pacing at 1,470 a minute (8 at once after a pause) never puts more than 1,478 in any
+        // minute, leaving a little for the key's user in a browser; 8 in flight keeps that rate up
+        // at 300 ms a page.
         var settingsHttp = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 1470 / 60.0, MaxConcurrency = 8 });
         var http = VendorHttpFactory.Create(Platform, settingsHttp, _ => ValueTask.FromResult(key));
         var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message));

@@ -3,13 +3,15 @@ namespace Dormant.Connectors.Http;
 /// <summary>
 /// Client-side limits per tenant, so Dormant stays under the vendor's limit instead of discovering
 /// it through 429s: at most MaxConcurrency in flight, no more than the vendor's window has left
-/// (<see cref="RateBudget"/>), spaced evenly at RequestsPerSecond (<see cref="Pacer"/>). Sits
-/// inside the retry handler: every attempt is counted.
+/// (<see cref="RateBudget"/>), spaced evenly at RequestsPerSecond (<see cref="Pacer"/>). After a
+/// pause, as many as may be in flight leave together (a re-read's two lookups are not made to
+/// queue behind each other); under load they leave one interval apart. Sits inside the retry
+/// handler: every attempt is counted.
 /// </summary>
 internal sealed class ThrottleHandler(HttpSettings settings, TimeProvider clock) : DelegatingHandler
 {
     private readonly SemaphoreSlim _inFlight = new(settings.MaxConcurrency, settings.MaxConcurrency);
-    private readonly Pacer _pacer = new(settings.RequestsPerSecond);
+    private readonly Pacer _pacer = new(settings.RequestsPerSecond, burst: Math.Max(1, settings.MaxConcurrency));
     private readonly RateBudget _budget = new();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
