@@ -15,6 +15,7 @@ public static class DormantCli
         var root = new RootCommand("Dormant finds accounts nobody uses any more on your SaaS platforms and retires them safely: dry run, reviewable plan, backups, journal, undo.");
         root.Options.Add(DormantCommand.Verbose);
         root.Options.Add(store.Store);
+        root.Options.Add(ConfigOptions.File);
         root.Subcommands.Add(new DemoCommand(env));
         root.Subcommands.Add(new ScanCommand(env, store));
         root.Subcommands.Add(new PlanCommand(env));
@@ -24,6 +25,7 @@ public static class DormantCli
         root.Subcommands.Add(new RunsCommand(env, store));
         root.Subcommands.Add(new ShowCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
+        root.Subcommands.Add(new ConfigCommand(env));
         return root;
     }
 

@@ -20,7 +20,7 @@ public sealed class ApplyCommand : DormantCommand
     {
         _store = store;
         Arguments.Add(_plan);
-        _connection.AddTo(this, withConnector: false);
+        _connection.AddTo(this);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
     }
@@ -28,7 +28,7 @@ public sealed class ApplyCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var (plan, digest) = PlanFile.Read(Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory));
-        using var connected = _connection.Connect(parse, plan.Platform, ctx);
+        using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
         {

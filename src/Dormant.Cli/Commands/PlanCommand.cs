@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 
@@ -25,12 +24,13 @@ public sealed class PlanCommand : DormantCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
+        var config = ConfigOptions.Load(parse, ctx);
+        var platform = _connection.RequireName(parse);
+        var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var hours = parse.GetValue(_validHours);
         if (hours is < 1 or > 24 * 30) throw new UsageException($"--valid-hours must be between 1 and 720 (got {hours})");
         var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);
-        using var connected = _connection.Connect(parse, platform, ctx);
+        using var connected = _connection.Connect(parse, platform, config, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
         ScanStep.Render(ctx, plan);
         Caps.Enforce(plan);

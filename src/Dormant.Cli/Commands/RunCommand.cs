@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 
@@ -29,14 +28,15 @@ public sealed class RunCommand : DormantCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
+        var config = ConfigOptions.Load(parse, ctx);
+        var platform = _connection.RequireName(parse);
+        var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var act = parse.GetValue(_noDryRun);
         var yes = parse.GetValue(_yes);
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
-        using var connected = _connection.Connect(parse, platform, ctx);
+        using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
         ScanStep.Render(ctx, plan);

@@ -30,26 +30,29 @@ public sealed class PolicyOptions
         command.Options.Add(MaxShare);
     }
 
-    public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform)
+    /// <summary>Platform default (or preset) ← the config file's policy ← flags.</summary>
+    public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform, Config.PolicyConfig? config = null)
     {
-        var platformDefault = platform.DefaultPolicy;
-        if (parse.GetValue(Preset) is { } preset)
-            platformDefault = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
+        config ??= new Config.PolicyConfig();
+        var rules = platform.DefaultPolicy;
+        if ((parse.GetValue(Preset) ?? config.Preset) is { } preset)
+            rules = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
                 ?? throw new UsageException($"{platform.Platform} has no preset '{preset}'; it has: {string.Join(", ", platform.Presets.Keys)}");
-        var days = parse.GetValue(InactiveDays) ?? platformDefault.InactiveDays;
+        var days = parse.GetValue(InactiveDays) ?? config.InactiveDays ?? rules.InactiveDays;
         if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
-        var maxActions = parse.GetValue(MaxActions) ?? platformDefault.MaxActions;
+        var maxActions = parse.GetValue(MaxActions) ?? config.MaxActions ?? rules.MaxActions;
         if (maxActions < 0) throw new UsageException($"--max-actions must be 0 or more (got {maxActions})");
-        var maxShare = parse.GetValue(MaxShare) is { } percent ? percent / 100 : platformDefault.MaxShare;
+        var percent = parse.GetValue(MaxShare) ?? config.MaxSharePercent;
+        var maxShare = percent is { } p ? p / 100 : rules.MaxShare;
         if (maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
-        return platformDefault with
+        return rules with
         {
+            InactiveDays = days,
             MaxActions = maxActions,
             MaxShare = maxShare,
-            InactiveDays = days,
-            Product = parse.GetValue(Product) ?? platformDefault.Product,
-            Exclusions = [.. platformDefault.Exclusions, .. parse.GetValue(Exclude) ?? []],
-            Action = parse.GetValue(Action) ?? platformDefault.Action,
+            Product = parse.GetValue(Product) ?? config.Product ?? rules.Product,
+            Exclusions = [.. rules.Exclusions, .. config.Exclude, .. parse.GetValue(Exclude) ?? []],
+            Action = parse.GetValue(Action) ?? config.Action ?? rules.Action,
         };
     }
 }
