@@ -16,6 +16,7 @@ public static class DormantCli
         root.Options.Add(DormantCommand.Verbose);
         root.Options.Add(store.Store);
         root.Options.Add(ConfigOptions.File);
+        root.Options.Add(OutputOptions.Format);
         root.Subcommands.Add(new DemoCommand(env));
         root.Subcommands.Add(new ScanCommand(env, store));
         root.Subcommands.Add(new PlanCommand(env));

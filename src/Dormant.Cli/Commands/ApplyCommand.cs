@@ -32,7 +32,7 @@ public sealed class ApplyCommand : DormantCommand
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
         {
-            ctx.Out.WriteLine($"plan {plan.PlanId} has nothing to do");
+            ctx.Text.WriteLine($"plan {plan.PlanId} has nothing to do");
             return ExitCodes.Done;
         }
         if (!parse.GetValue(_yes) && !Confirmation.Ask(ctx, $"{plan.Policy.Action} {plan.Actions.Count} accounts on {plan.Platform} {plan.Tenant}?"))

@@ -25,13 +25,19 @@ public sealed class ConfigCommand : Command
             foreach (var t in config.Tenants)
             {
                 var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(t.Name, config), t.Policy);
-                ctx.Out.WriteLine($"{t.Name}: {t.Connector}, {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, "
+                ctx.Text.WriteLine($"{t.Name}: {t.Connector}, {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, "
                     + $"{rules.Action}, caps {rules.MaxActions} / {rules.MaxShare * 100:0.#}%, {rules.Exclusions.Count} exclusions");
                 foreach (var (key, variable) in t.Secrets)
                     if (string.IsNullOrEmpty(ctx.Variable(variable)))
                         ctx.Say($"warning: {t.Name}: {variable} (its {key}) is not set in this environment");
             }
             ctx.Say($"{config.Path}: ok, {config.Tenants.Count} tenants");
+            if (ctx.Json)
+                Rendering.JsonOutput.Write(ctx, "dormant.config/v1", new
+                {
+                    path = config.Path,
+                    tenants = config.Tenants.Select(t => new { t.Name, t.Connector, policy = _policy.Resolve(parse, ConnectionOptions.PlatformOf(t.Name, config), t.Policy), t.Policy.SeatPrice }),
+                });
             return Task.FromResult(ExitCodes.Done);
         }
     }

@@ -35,10 +35,12 @@ public sealed class PlanCommand : DormantCommand
         ScanStep.Render(ctx, plan);
         Caps.Enforce(plan);
         var digest = PlanFile.Write(plan, path);
-        ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
-        ctx.Out.WriteLine($"written to {path} ({digest[..19]}…)");
+        ctx.Text.WriteLine();
+        ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");
         ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
+        if (ctx.Json)
+            Rendering.JsonOutput.Write(ctx, "dormant.plan/v1", new { plan.PlanId, file = path, digest, plan.Platform, plan.Tenant, plan.ExpiresAt, plan.Counts, plan.Actions });
         return ExitCodes.Done;
     }
 }

@@ -37,7 +37,9 @@ public sealed class RestoreCommand : DormantCommand
             return engine.RestoreAsync(runId, parse.GetValue(_accounts) ?? [], ctx.Env.RunBy,
                 new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
         });
-        OutcomeRenderer.Render(ctx.Out, "restore", result);
+        OutcomeRenderer.Render(ctx.Text, "restore", result);
+        if (ctx.Json)
+            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes });
         return result.ExitCode;
     }
 }

@@ -44,6 +44,8 @@ public sealed class RunCommand : DormantCommand
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
+            if (ctx.Json)
+                Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new { scans = new[] { new { name = platform, runId = scanId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions } }, failed = Array.Empty<string>() });
             return ExitCodes.Done;
         }
         Caps.Enforce(plan);

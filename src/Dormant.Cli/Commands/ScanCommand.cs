@@ -32,11 +32,17 @@ public sealed class ScanCommand : DormantCommand
         using var store = StoreAccess.Open(_store, parse, ctx);
         // Tenants run concurrently; each one's lines are kept together.
         var results = await Task.WhenAll(names.Select(name => ScanOneAsync(parse, ctx, config, store, name, names.Count > 1, ct)));
-        foreach (var (text, _) in results) ctx.Out.Write(text);
+        foreach (var (text, _, _) in results) ctx.Text.Write(text);
+        if (ctx.Json)
+            Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new
+            {
+                scans = results.Where(r => r.Scan is not null).Select(r => r.Scan),
+                failed = names.Zip(results).Where(x => x.Second.Scan is null).Select(x => x.First),
+            });
         return results.Max(r => r.Code);
     }
 
-    private async Task<(string Text, int Code)> ScanOneAsync(ParseResult parse, CliContext ctx, DormantConfig config,
+    private async Task<(string Text, int Code, object? Scan)> ScanOneAsync(ParseResult parse, CliContext ctx, DormantConfig config,
         Dormant.Core.Store.IRunStore store, string name, bool several, CancellationToken ct)
     {
         var buffer = new StringWriter();
@@ -53,13 +59,14 @@ public sealed class ScanCommand : DormantCommand
             ctx.Say($"{name}: scan recorded as {runId}; nothing was changed");
             if (Caps.Violation(plan) is { } cap) ctx.Say($"{name}: note: {cap}");
             buffer.WriteLine();
-            return (buffer.ToString(), plan.Counts.GetValueOrDefault("error") > 0 ? ExitCodes.Partial : ExitCodes.Done);
+            var scan = new { name, runId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions };
+            return (buffer.ToString(), plan.Counts.GetValueOrDefault("error") > 0 ? ExitCodes.Partial : ExitCodes.Done, scan);
         }
         catch (DormantException e) when (several)
         {
             // One tenant failing does not hide the others' results.
             ctx.Error.WriteLine($"error: {name}: {e.Message}");
-            return ($"== {name}\nfailed: {e.Message}\n\n", ExitCodes.Partial);
+            return ($"== {name}\nfailed: {e.Message}\n\n", ExitCodes.Partial, null);
         }
     }
 }

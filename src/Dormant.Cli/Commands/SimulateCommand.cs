@@ -32,10 +32,11 @@ public sealed class SimulateCommand : DormantCommand
         var definition = SimulatorCatalog.All.FirstOrDefault(d => string.Equals(d.Platform, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"no simulator for '{name}'; known: {string.Join(", ", SimulatorCatalog.All.Select(d => d.Platform))}");
         await using var sim = await definition.StartAsync(users, parse.GetValue(_seed), parse.GetValue(_port), ctx.Clock.GetUtcNow(), limits, ct);
-        ctx.Out.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
-        ctx.Out.WriteLine("connect with (the key is the simulator's own, not a real secret):");
-        foreach (var (variable, value) in sim.Environment) ctx.Out.WriteLine($"  export {variable}={value}");
-        ctx.Out.WriteLine($"  dormant scan --connector {sim.Platform}");
+        ctx.Text.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
+        ctx.Text.WriteLine("connect with (the key is the simulator's own, not a real secret):");
+        foreach (var (variable, value) in sim.Environment) ctx.Text.WriteLine($"  export {variable}={value}");
+        ctx.Text.WriteLine($"  dormant scan --connector {sim.Platform}");
+        if (ctx.Json) Rendering.JsonOutput.Write(ctx, "dormant.simulator/v1", new { sim.Platform, baseUrl = sim.Host.BaseUrl, environment = sim.Environment });
         await ctx.Out.FlushAsync(ct);
         try { await Task.Delay(Timeout.Infinite, ct); }
         catch (OperationCanceledException) { }
