@@ -42,7 +42,7 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         // DocSpace allows 1500 requests a minute and 50 concurrent GETs per user; stay well under both.
         var http = VendorHttpFactory.Create(Platform, tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 }),
             _ => ValueTask.FromResult(key));
-        var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message));
+        var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message, [key]));
         var connector = new DocSpaceConnector(client, new LoginHistory(client, Platform, TimeProvider.System, lookback), selection, baseUrl.Host);
         return new ConnectedPlatform(connector, connector, connector, http);
     }

@@ -52,9 +52,9 @@ public sealed class PortDefinition : IPlatformDefinition
         // most routes; 20/s leaves room for the organization's other integrations.
         var http = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 });
         var authHttp = VendorHttpFactory.Create(Platform, http, bearer: null, clock);
-        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message), id, secret, clock);
+        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message, [secret]), id, secret, clock);
         var apiHttp = VendorHttpFactory.Create(Platform, http, tokens.GetAsync, clock);
-        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message), tokens));
+        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message, [secret]), tokens));
         // The tenant is the API host: a token names no organization id Dormant could show before it reads.
         var connector = new PortConnector(client, baseUrl.Authority, new Owned(apiHttp, authHttp, tokens));
         return new ConnectedPlatform(connector, connector, connector, connector);
