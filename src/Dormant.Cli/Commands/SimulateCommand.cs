@@ -8,7 +8,7 @@ namespace Dormant.Cli.Commands;
 /// <summary>Serves a fake tenant on 127.0.0.1 until Ctrl+C, for trying Dormant without a real one.</summary>
 public sealed class SimulateCommand : DormantCommand
 {
-    private readonly Option<string> _platform = new("--platform", "-p") { Description = "atlassian", Required = true };
+    private readonly Option<string> _platform = new("--platform", "-p") { Description = string.Join(", ", SimulatorCatalog.All.Select(s => s.Platform)), Required = true };
     private readonly Option<int> _users = new("--users", "-u") { Description = "Accounts in the tenant", DefaultValueFactory = _ => 200 };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (0 = any free one)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the generated tenant", DefaultValueFactory = _ => 1 };

@@ -29,7 +29,9 @@ public sealed class ConnectionOptions
             var platforms = string.Join(", ", group.Select(x => $"{x.Platform}: env {string.Join("/", x.Spec.EnvVars)}"));
             _settings[group.Key] = new Option<string?>(group.Key)
             {
-                Description = $"{spec.Description} ({platforms})" + (spec.Secret ? "; prefer the environment for secrets" : ""),
+                // A flag several platforms share gets a description that names none of them first.
+                Description = (group.Count() > 1 ? $"the platform's {spec.Key}" : spec.Description) + $" ({platforms})"
+                    + (spec.Secret ? "; prefer the environment for secrets" : ""),
             };
         }
     }

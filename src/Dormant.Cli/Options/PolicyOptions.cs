@@ -7,8 +7,8 @@ namespace Dormant.Cli.Options;
 /// <summary>The policy flags; each overrides the platform's seed default.</summary>
 public sealed class PolicyOptions
 {
-    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (Atlassian default 180)" };
-    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (Atlassian default confluence)" };
+    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (" + Defaults(p => p.InactiveDays.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ")" };
+    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (" + Defaults(p => p.Product ?? "any") + ")" };
     public Option<string[]> Exclude { get; } = new("--exclude-user", "-e")
     {
         Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
@@ -18,6 +18,9 @@ public sealed class PolicyOptions
     public Option<int?> MaxActions { get; } = new("--max-actions") { Description = "Cap: most accounts one run may act on (default 500)" };
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
+
+    private static string Defaults(Func<PolicyRules, string> value) =>
+        string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
 
     public void AddTo(Command command)
     {
