@@ -121,7 +121,9 @@ internal static class HtmlAssets
           var timer;
           search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(filter, 120); });
           // "#q=text" opens the page already searched, for links to one account.
-          if (location.hash.indexOf("#q=") === 0) search.value = decodeURIComponent(location.hash.slice(3));
+          if (location.hash.indexOf("#q=") === 0) {
+            try { search.value = decodeURIComponent(location.hash.slice(3)); } catch (e) { search.value = location.hash.slice(3); }
+          }
           filter();
           table.setAttribute("data-rows", String(rows.length));
           document.documentElement.setAttribute("data-rendered", "true");

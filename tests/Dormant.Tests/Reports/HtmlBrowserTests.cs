@@ -35,6 +35,8 @@ public sealed class HtmlBrowserTests(ReportedRuns runs)
 
         Assert.Contains($"1 of {runs.ApplyDecisions} accounts shown", dom);
         Assert.Equal(runs.ApplyDecisions - 1, Regex.Count(dom, "<tr data-account=\"[^\"]*\"[^>]* hidden=\"\""));
+        // A malformed escape in the address must not stop the script.
+        Assert.Contains("data-rendered=\"true\"", await Chromium.DumpDomAsync(file, "#q=%E0%A4%A"));
     }
 
     private async Task<string> WriteReportAsync(string name)
