@@ -25,6 +25,7 @@ public static class DormantCli
         root.Subcommands.Add(new RestoreCommand(env, store));
         root.Subcommands.Add(new RunsCommand(env, store));
         root.Subcommands.Add(new ShowCommand(env, store));
+        root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
         return root;
