@@ -19,7 +19,7 @@ public static class DormantCli
         root.Options.Add(OutputOptions.Format);
         root.Subcommands.Add(new DemoCommand(env));
         root.Subcommands.Add(new ScanCommand(env, store));
-        root.Subcommands.Add(new PlanCommand(env));
+        root.Subcommands.Add(new PlanCommand(env, store));
         root.Subcommands.Add(new ApplyCommand(env, store));
         root.Subcommands.Add(new RunCommand(env, store));
         root.Subcommands.Add(new RestoreCommand(env, store));

@@ -13,6 +13,7 @@ public sealed class ApplyCommand : DormantCommand
     private readonly ConnectionOptions _connection = new();
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
+    private readonly ReportOptions _report = new();
     private readonly Argument<string> _plan = new("plan") { Description = "Plan file made by 'dormant plan'" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -23,6 +24,7 @@ public sealed class ApplyCommand : DormantCommand
         _connection.AddTo(this);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
+        _report.AddTo(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
@@ -41,6 +43,8 @@ public sealed class ApplyCommand : DormantCommand
             return ExitCodes.Done;
         }
         using var store = StoreAccess.Open(_store, parse, ctx);
-        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
+        return code;
     }
 }

@@ -68,6 +68,8 @@ public sealed class DemoCommand : DormantCommand
         string runId;
         using (var s = SqliteRunStore.Open(store))
             runId = (await s.ListRunsAsync(20, ct)).First(r => r.Kind == "apply" && r.Platform == sim.Platform).RunId;
+        var report = await StepAsync(ctx, env, ["report", runId, "--store", store, "-o", Path.Combine(dir, $"{sim.Platform}-report.html"), "--seat-price", "6"], ct);
+        if (report != ExitCodes.Done) return report;
         var afterApply = await StepAsync(ctx, env, ["restore", runId, "--store", store], ct);
         if (afterApply != ExitCodes.Done) return afterApply;
         var same = sim.Fingerprint() == before;

@@ -11,11 +11,15 @@ public sealed class PlanCommand : DormantCommand
 {
     private readonly ConnectionOptions _connection = new();
     private readonly PolicyOptions _policy = new();
+    private readonly StoreOptions _store;
+    private readonly ReportOptions _report = new();
     private readonly Option<string> _output = new("--output-file", "-o") { Description = "Where to write the plan", Required = true };
     private readonly Option<int> _validHours = new("--valid-hours") { Description = "Hours until the plan expires", DefaultValueFactory = _ => 24 };
 
-    public PlanCommand(CliEnvironment env) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
+    public PlanCommand(CliEnvironment env, StoreOptions store) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
     {
+        _store = store;
+        _report.AddTo(this);
         _connection.AddTo(this);
         _policy.AddTo(this);
         Options.Add(_output);
@@ -35,6 +39,12 @@ public sealed class PlanCommand : DormantCommand
         ScanStep.Render(ctx, plan);
         Caps.Enforce(plan);
         var digest = PlanFile.Write(plan, path);
+        // The decisions behind the plan are kept as a scan, so they can be reported and audited.
+        using (var store = StoreAccess.Open(_store, parse, ctx))
+        {
+            var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
+        }
         ctx.Text.WriteLine();
         ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
         ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");

@@ -13,6 +13,7 @@ public sealed class RunCommand : DormantCommand
     private readonly PolicyOptions _policy = new();
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
+    private readonly ReportOptions _report = new();
     private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: dry run, nothing changes)" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -24,6 +25,7 @@ public sealed class RunCommand : DormantCommand
         Options.Add(_noDryRun);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
+        _report.AddTo(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
@@ -43,6 +45,7 @@ public sealed class RunCommand : DormantCommand
         if (!act || plan.Actions.Count == 0)
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
             ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
             if (ctx.Json)
                 Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new { scans = new[] { new { name = platform, runId = scanId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions } }, failed = Array.Empty<string>() });
@@ -55,6 +58,8 @@ public sealed class RunCommand : DormantCommand
             return ExitCodes.Done;
         }
         var digest = PlanFile.Digest(PlanFile.Serialize(plan, out _));
-        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
+        await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
+        return code;
     }
 }

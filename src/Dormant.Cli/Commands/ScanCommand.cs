@@ -16,12 +16,14 @@ public sealed class ScanCommand : DormantCommand
     private readonly ConnectionOptions _connection = new();
     private readonly PolicyOptions _policy = new();
     private readonly StoreOptions _store;
+    private readonly ReportOptions _report = new();
 
     public ScanCommand(CliEnvironment env, StoreOptions store) : base("scan", "Read-only: list who is active or inactive and why", env)
     {
         _store = store;
         _connection.AddTo(this);
         _policy.AddTo(this);
+        _report.AddTo(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
@@ -56,6 +58,7 @@ public sealed class ScanCommand : DormantCommand
             if (several) buffer.WriteLine($"== {name}");
             Rendering.ScanRenderer.Render(buffer, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions);
             var runId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            await _report.WriteAsync(parse, ctx, store, runId, several ? name : null, ct);
             ctx.Say($"{name}: scan recorded as {runId}; nothing was changed");
             if (Caps.Violation(plan) is { } cap) ctx.Say($"{name}: note: {cap}");
             buffer.WriteLine();

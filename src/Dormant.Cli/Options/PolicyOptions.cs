@@ -56,6 +56,7 @@ public sealed class PolicyOptions
             Product = parse.GetValue(Product) ?? config.Product ?? rules.Product,
             Exclusions = [.. rules.Exclusions, .. config.Exclude, .. parse.GetValue(Exclude) ?? []],
             Action = parse.GetValue(Action) ?? config.Action ?? rules.Action,
+            SeatPrice = config.SeatPrice ?? rules.SeatPrice,
         };
     }
 }

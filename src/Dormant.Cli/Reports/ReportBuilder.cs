@@ -28,7 +28,7 @@ internal static class ReportBuilder
             PolicyJson = policy,
             ThresholdDays = Threshold(policy),
             Bands = ActivityBands.Count(rows, described.StartedAt),
-            Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth),
+            Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth ?? SeatPrice(policy)),
             GeneratedAt = settings.Clock.GetUtcNow(),
         };
     }
@@ -48,5 +48,13 @@ internal static class ReportBuilder
         {
             return null;
         }
+    }
+
+    // The config file's seat price travels in the run's policy; a --seat-price flag wins over it.
+    private static decimal? SeatPrice(string? policyJson)
+    {
+        if (policyJson is null) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(policyJson);
+        return doc.RootElement.TryGetProperty("seatPrice", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Number ? p.GetDecimal() : null;
     }
 }

@@ -36,7 +36,7 @@ public sealed class JsonOutputTests
         var runId = apply.GetProperty("runId").GetString()!;
 
         var runs = Parse(await cli.RunAsync("runs", "--output", "json"), "dormant.runs/v1");
-        Assert.Equal(2, runs.GetProperty("runs").GetArrayLength());
+        Assert.Equal(3, runs.GetProperty("runs").GetArrayLength()); // scan, the plan's decisions, apply
 
         var show = Parse(await cli.RunAsync("show", runId, "--output", "json"), "dormant.run/v1");
         Assert.Equal(planned, show.GetProperty("backups").GetArrayLength());

@@ -41,6 +41,8 @@ public sealed class SecretLeakTests
         var runId = File.ReadAllText(Path.Combine(dir.Path, "plan.json")).Split("\"planId\": \"")[1].Split('"')[0];
         await Run("runs", "--store", "s.db");
         await Run("show", runId, "--store", "s.db", "--output", "json");
+        await Run("report", runId, "--store", "s.db", "-o", "r.html");
+        await Run("report", runId, "--store", "s.db", "--format", "csv");
         await Run("restore", runId, "--store", "s.db");
         await Run("run", "--connector", platform, "--store", "s.db");
         File.WriteAllText(dir.File("dormant.yaml"), $"version: 1\ntenants:\n  t:\n    connector: {platform}\n");
