@@ -38,11 +38,12 @@ public sealed class ReportCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var runId = parse.GetValue(_run)!;
-        var format = ReportFormats.Parse(parse.GetValue(_format)!);
+        // Under --output json the report itself is the JSON document on stdout, unless a file or format is named.
+        var format = ctx.Json && parse.GetResult(_format) is null or { Implicit: true } ? ReportFormat.Json : ReportFormats.Parse(parse.GetValue(_format)!);
         var price = parse.GetValue(_seatPrice);
         if (price < 0) throw new UsageException($"--seat-price is a price per account per month, 0 or more (got {price})");
         var settings = new ReportSettings { SeatPricePerMonth = price, Clock = ctx.Clock };
-        var target = parse.GetValue(_output) ?? (format == ReportFormat.Html ? ReportWriter.DefaultFileName(runId, format) : "-");
+        var target = parse.GetValue(_output) ?? (format == ReportFormat.Html && !ctx.Json ? ReportWriter.DefaultFileName(runId, format) : "-");
         using var store = StoreAccess.Open(_store, parse, ctx);
         if (target == "-")
         {

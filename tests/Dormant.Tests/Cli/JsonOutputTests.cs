@@ -41,6 +41,9 @@ public sealed class JsonOutputTests
         var show = Parse(await cli.RunAsync("show", runId, "--output", "json"), "dormant.run/v1");
         Assert.Equal(planned, show.GetProperty("backups").GetArrayLength());
 
+        var report = Parse(await cli.RunAsync("report", runId, "--output", "json"), "dormant.report/v1");
+        Assert.Equal(80, report.GetProperty("rows").GetArrayLength());
+
         var restore = Parse(await cli.RunAsync("restore", runId, "--output", "json"), "dormant.apply/v1");
         Assert.Equal(planned, restore.GetProperty("summary").GetProperty("done").GetInt32());
 
