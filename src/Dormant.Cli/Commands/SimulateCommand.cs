@@ -31,7 +31,13 @@ public sealed class SimulateCommand : DormantCommand
         var name = parse.GetValue(_platform)!;
         var definition = SimulatorCatalog.All.FirstOrDefault(d => string.Equals(d.Platform, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"no simulator for '{name}'; known: {string.Join(", ", SimulatorCatalog.All.Select(d => d.Platform))}");
-        await using var sim = await definition.StartAsync(users, parse.GetValue(_seed), parse.GetValue(_port), ctx.Clock.GetUtcNow(), limits, ct);
+        RunningSimulator started;
+        try { started = await definition.StartAsync(users, parse.GetValue(_seed), parse.GetValue(_port), ctx.Clock.GetUtcNow(), limits, ct); }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DormantException($"port {parse.GetValue(_port)} on 127.0.0.1 is in use; pick another with --port, or 0 for any free one");
+        }
+        await using var sim = started;
         ctx.Text.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
         ctx.Text.WriteLine("connect with (the key is the simulator's own, not a real secret):");
         foreach (var (variable, value) in sim.Environment) ctx.Text.WriteLine($"  export {variable}={value}");
