@@ -61,6 +61,7 @@ public sealed class ConnectionOptions
             var value = parse.GetValue(_settings[spec.Flag]) ?? FromTenant(tenant, spec, ctx) ?? FromEnvironment(spec, ctx);
             if (value is null) continue;
             if (spec.Secret) ctx.Redactor.Register(value);
+            if (spec.ShowPartly) ctx.Say($"{definition.Platform}: using {spec.Description} {SecretRedactor.Hint(value)}");
             values[spec.Key] = value;
         }
         return definition.Connect(values, ctx.Env.HttpTuning ?? new HttpTuning());

@@ -8,7 +8,7 @@ public sealed class PortDefinition : IPlatformDefinition
     /// <summary>The seed's default; the current regions are https://api.port.io and https://api.us.port.io.</summary>
     public const string DefaultBaseUrl = "https://api.getport.io";
 
-    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID");
+    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID", ShowPartly: true);
     private static readonly SettingSpec ClientSecret = new("client-secret", "--client-secret", ["PORT_CLIENT_SECRET"], true, null, "Port client secret");
     // The flag is shared with other platforms; a command talks to one platform at a time.
     private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["PORT_API_URL"], false, DefaultBaseUrl, "Port API base URL");
