@@ -15,15 +15,19 @@ public static class DormantCli
         var root = new RootCommand("Dormant finds accounts nobody uses any more on your SaaS platforms and retires them safely: dry run, reviewable plan, backups, journal, undo.");
         root.Options.Add(DormantCommand.Verbose);
         root.Options.Add(store.Store);
+        root.Options.Add(ConfigOptions.File);
+        root.Options.Add(OutputOptions.Format);
         root.Subcommands.Add(new DemoCommand(env));
         root.Subcommands.Add(new ScanCommand(env, store));
-        root.Subcommands.Add(new PlanCommand(env));
+        root.Subcommands.Add(new PlanCommand(env, store));
         root.Subcommands.Add(new ApplyCommand(env, store));
         root.Subcommands.Add(new RunCommand(env, store));
         root.Subcommands.Add(new RestoreCommand(env, store));
         root.Subcommands.Add(new RunsCommand(env, store));
         root.Subcommands.Add(new ShowCommand(env, store));
+        root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
+        root.Subcommands.Add(new ConfigCommand(env));
         return root;
     }
 

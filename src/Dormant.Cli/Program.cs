@@ -1,11 +1,15 @@
+using System.Runtime.InteropServices;
 using Dormant.Cli;
 using Dormant.Cli.Infrastructure;
 
 using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl+C stops between accounts; the journal lets the next run finish the work.
-    e.Cancel = true;
-    cts.Cancel();
-};
+// Ctrl+C and SIGTERM stop between accounts; the journal lets the next run finish the work.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 return await DormantCli.RunAsync(args, CliEnvironment.FromProcess(), cts.Token);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cts.Cancel();
+}

@@ -13,6 +13,7 @@ public sealed class ApplyCommand : DormantCommand
     private readonly ConnectionOptions _connection = new();
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
+    private readonly ReportOptions _report = new();
     private readonly Argument<string> _plan = new("plan") { Description = "Plan file made by 'dormant plan'" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -20,19 +21,20 @@ public sealed class ApplyCommand : DormantCommand
     {
         _store = store;
         Arguments.Add(_plan);
-        _connection.AddTo(this, withConnector: false);
+        _connection.AddTo(this);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
+        _report.AddTo(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var (plan, digest) = PlanFile.Read(Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory));
-        using var connected = _connection.Connect(parse, plan.Platform, ctx);
+        using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
         {
-            ctx.Out.WriteLine($"plan {plan.PlanId} has nothing to do");
+            ctx.Text.WriteLine($"plan {plan.PlanId} has nothing to do");
             return ExitCodes.Done;
         }
         if (!parse.GetValue(_yes) && !Confirmation.Ask(ctx, $"{plan.Policy.Action} {plan.Actions.Count} accounts on {plan.Platform} {plan.Tenant}?"))
@@ -41,6 +43,8 @@ public sealed class ApplyCommand : DormantCommand
             return ExitCodes.Done;
         }
         using var store = StoreAccess.Open(_store, parse, ctx);
-        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
+        return code;
     }
 }

@@ -29,14 +29,17 @@ public sealed class DemoCommand : DormantCommand
         var dir = parse.GetValue(_dir) ?? Path.Combine(Path.GetTempPath(), "dormant-demo-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var store = Path.Combine(dir, "dormant.db");
+        var walked = new List<string>();
         foreach (var definition in SimulatorCatalog.All)
         {
             await using var sim = await definition.StartAsync(parse.GetValue(_users), parse.GetValue(_seed), 0, ctx.Clock.GetUtcNow(), null, ct);
             var code = await WalkAsync(ctx, sim, dir, store, ct);
             if (code != ExitCodes.Done) return code;
+            walked.Add(sim.Platform);
         }
-        ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"demo finished; its store and plans are in {dir}");
+        ctx.Text.WriteLine();
+        ctx.Text.WriteLine($"demo finished; its store and plans are in {dir}");
+        if (ctx.Json) Rendering.JsonOutput.Write(ctx, "dormant.demo/v1", new { platforms = walked, restoredAsStarted = true, directory = dir, store });
         return ExitCodes.Done;
     }
 
@@ -45,6 +48,7 @@ public sealed class DemoCommand : DormantCommand
         var before = sim.Fingerprint();
         var env = ctx.Env with
         {
+            Out = ctx.Json ? ctx.Env.Error : ctx.Env.Out, // keep stdout for the one JSON document
             Variable = name => sim.Environment.TryGetValue(name, out var v) ? v : null,
             WorkingDirectory = dir,
             Interactive = false,
@@ -64,10 +68,12 @@ public sealed class DemoCommand : DormantCommand
         string runId;
         using (var s = SqliteRunStore.Open(store))
             runId = (await s.ListRunsAsync(20, ct)).First(r => r.Kind == "apply" && r.Platform == sim.Platform).RunId;
+        var report = await StepAsync(ctx, env, ["report", runId, "--store", store, "-o", Path.Combine(dir, $"{sim.Platform}-report.html"), "--seat-price", "6"], ct);
+        if (report != ExitCodes.Done) return report;
         var afterApply = await StepAsync(ctx, env, ["restore", runId, "--store", store], ct);
         if (afterApply != ExitCodes.Done) return afterApply;
         var same = sim.Fingerprint() == before;
-        ctx.Out.WriteLine(same
+        ctx.Text.WriteLine(same
             ? $"{sim.Platform}: every suspended account is active again; the tenant is as it started."
             : $"{sim.Platform}: the tenant differs from how it started; see 'dormant show {runId} --store {store}'.");
         return same ? ExitCodes.Done : ExitCodes.Failure;
@@ -75,9 +81,9 @@ public sealed class DemoCommand : DormantCommand
 
     private static async Task<int> StepAsync(CliContext ctx, CliEnvironment env, string[] args, CancellationToken ct)
     {
-        ctx.Out.WriteLine();
-        ctx.Out.WriteLine("$ dormant " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
-        await ctx.Out.FlushAsync(ct);
+        ctx.Text.WriteLine();
+        ctx.Text.WriteLine("$ dormant " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
+        await ctx.Text.FlushAsync(ct);
         var code = await DormantCli.RunAsync(args, env, ct);
         if (code != ExitCodes.Done) ctx.Error.WriteLine($"demo step failed with exit code {code}");
         return code;

@@ -16,7 +16,7 @@ public abstract class DormantCommand : Command
     {
         SetAction(async (parse, ct) =>
         {
-            var ctx = new CliContext(env) { Verbose = parse.GetValue(Verbose) };
+            var ctx = new CliContext(env) { Verbose = parse.GetValue(Verbose), Json = parse.GetValue(Dormant.Cli.Options.OutputOptions.Format) == "json" };
             try
             {
                 return await ExecuteAsync(parse, ctx, ct);

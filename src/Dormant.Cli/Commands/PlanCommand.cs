@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 
@@ -12,11 +11,15 @@ public sealed class PlanCommand : DormantCommand
 {
     private readonly ConnectionOptions _connection = new();
     private readonly PolicyOptions _policy = new();
+    private readonly StoreOptions _store;
+    private readonly ReportOptions _report = new();
     private readonly Option<string> _output = new("--output-file", "-o") { Description = "Where to write the plan", Required = true };
     private readonly Option<int> _validHours = new("--valid-hours") { Description = "Hours until the plan expires", DefaultValueFactory = _ => 24 };
 
-    public PlanCommand(CliEnvironment env) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
+    public PlanCommand(CliEnvironment env, StoreOptions store) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
     {
+        _store = store;
+        _report.AddTo(this);
         _connection.AddTo(this);
         _policy.AddTo(this);
         Options.Add(_output);
@@ -25,20 +28,29 @@ public sealed class PlanCommand : DormantCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
+        var config = ConfigOptions.Load(parse, ctx);
+        var platform = _connection.RequireName(parse);
+        var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var hours = parse.GetValue(_validHours);
         if (hours is < 1 or > 24 * 30) throw new UsageException($"--valid-hours must be between 1 and 720 (got {hours})");
         var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);
-        using var connected = _connection.Connect(parse, platform, ctx);
+        using var connected = _connection.Connect(parse, platform, config, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
         ScanStep.Render(ctx, plan);
         Caps.Enforce(plan);
         var digest = PlanFile.Write(plan, path);
-        ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
-        ctx.Out.WriteLine($"written to {path} ({digest[..19]}…)");
+        // The decisions behind the plan are kept as a scan, so they can be reported and audited.
+        using (var store = StoreAccess.Open(_store, parse, ctx))
+        {
+            var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
+        }
+        ctx.Text.WriteLine();
+        ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");
         ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
+        if (ctx.Json)
+            Rendering.JsonOutput.Write(ctx, "dormant.plan/v1", new { plan.PlanId, file = path, digest, plan.Platform, plan.Tenant, plan.ExpiresAt, plan.Counts, plan.Actions });
         return ExitCodes.Done;
     }
 }

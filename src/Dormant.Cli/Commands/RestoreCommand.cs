@@ -19,7 +19,7 @@ public sealed class RestoreCommand : DormantCommand
     {
         _store = store;
         Arguments.Add(_run);
-        _connection.AddTo(this, withConnector: false);
+        _connection.AddTo(this);
         Options.Add(_accounts);
     }
 
@@ -29,7 +29,7 @@ public sealed class RestoreCommand : DormantCommand
         using var store = StoreAccess.Open(_store, parse, ctx);
         var run = await store.GetRunAsync(runId, ct)
             ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs'");
-        using var connected = _connection.Connect(parse, run.Platform, ctx);
+        using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
         var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock);
         var result = await ProgressDisplay.RunAsync(ctx, "Restoring", null, p =>
         {
@@ -37,7 +37,9 @@ public sealed class RestoreCommand : DormantCommand
             return engine.RestoreAsync(runId, parse.GetValue(_accounts) ?? [], ctx.Env.RunBy,
                 new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
         });
-        OutcomeRenderer.Render(ctx.Out, "restore", result);
+        OutcomeRenderer.Render(ctx.Text, "restore", result);
+        if (ctx.Json)
+            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes });
         return result.ExitCode;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
-using Dormant.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 
@@ -14,6 +13,7 @@ public sealed class RunCommand : DormantCommand
     private readonly PolicyOptions _policy = new();
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
+    private readonly ReportOptions _report = new();
     private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: dry run, nothing changes)" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -25,25 +25,30 @@ public sealed class RunCommand : DormantCommand
         Options.Add(_noDryRun);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
+        _report.AddTo(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var platform = _connection.PlatformName(parse);
-        var rules = _policy.Resolve(parse, PlatformCatalog.Find(platform));
+        var config = ConfigOptions.Load(parse, ctx);
+        var platform = _connection.RequireName(parse);
+        var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var act = parse.GetValue(_noDryRun);
         var yes = parse.GetValue(_yes);
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
-        using var connected = _connection.Connect(parse, platform, ctx);
+        using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
         ScanStep.Render(ctx, plan);
         if (!act || plan.Actions.Count == 0)
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
+            await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
             ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
+            if (ctx.Json)
+                Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new { scans = new[] { new { name = platform, runId = scanId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions } }, failed = Array.Empty<string>() });
             return ExitCodes.Done;
         }
         Caps.Enforce(plan);
@@ -53,6 +58,8 @@ public sealed class RunCommand : DormantCommand
             return ExitCodes.Done;
         }
         var digest = PlanFile.Digest(PlanFile.Serialize(plan, out _));
-        return await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
+        await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
+        return code;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShowCommand : DormantCommand
         var id = parse.GetValue(_run)!;
         using var store = StoreAccess.Open(_store, parse, ctx);
         var r = await store.GetRunAsync(id, ct) ?? throw new UsageException($"no run {id} in {store.Location}; list runs with 'dormant runs'");
-        var w = ctx.Out;
+        var w = ctx.Text;
         w.WriteLine($"run       {r.RunId} ({r.Kind}, {r.Status})");
         w.WriteLine($"tenant    {r.Platform} {r.Tenant}");
         w.WriteLine($"by        {r.RunBy}");
@@ -43,6 +43,7 @@ public sealed class ShowCommand : DormantCommand
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
             w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {j.AccountId}: {j.Detail}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
+        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, decisions, journal, backups });
         return ExitCodes.Done;
     }
 }

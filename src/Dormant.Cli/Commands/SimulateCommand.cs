@@ -8,7 +8,7 @@ namespace Dormant.Cli.Commands;
 /// <summary>Serves a fake tenant on 127.0.0.1 until Ctrl+C, for trying Dormant without a real one.</summary>
 public sealed class SimulateCommand : DormantCommand
 {
-    private readonly Option<string> _platform = new("--platform", "-p") { Description = "atlassian", Required = true };
+    private readonly Option<string> _platform = new("--platform", "-p") { Description = string.Join(", ", SimulatorCatalog.All.Select(s => s.Platform)), Required = true };
     private readonly Option<int> _users = new("--users", "-u") { Description = "Accounts in the tenant", DefaultValueFactory = _ => 200 };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (0 = any free one)", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the generated tenant", DefaultValueFactory = _ => 1 };
@@ -31,11 +31,18 @@ public sealed class SimulateCommand : DormantCommand
         var name = parse.GetValue(_platform)!;
         var definition = SimulatorCatalog.All.FirstOrDefault(d => string.Equals(d.Platform, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"no simulator for '{name}'; known: {string.Join(", ", SimulatorCatalog.All.Select(d => d.Platform))}");
-        await using var sim = await definition.StartAsync(users, parse.GetValue(_seed), parse.GetValue(_port), ctx.Clock.GetUtcNow(), limits, ct);
-        ctx.Out.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
-        ctx.Out.WriteLine("connect with (the key is the simulator's own, not a real secret):");
-        foreach (var (variable, value) in sim.Environment) ctx.Out.WriteLine($"  export {variable}={value}");
-        ctx.Out.WriteLine($"  dormant scan --connector {sim.Platform}");
+        RunningSimulator started;
+        try { started = await definition.StartAsync(users, parse.GetValue(_seed), parse.GetValue(_port), ctx.Clock.GetUtcNow(), limits, ct); }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DormantException($"port {parse.GetValue(_port)} on 127.0.0.1 is in use; pick another with --port, or 0 for any free one");
+        }
+        await using var sim = started;
+        ctx.Text.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
+        ctx.Text.WriteLine("connect with (the key is the simulator's own, not a real secret):");
+        foreach (var (variable, value) in sim.Environment) ctx.Text.WriteLine($"  export {variable}={value}");
+        ctx.Text.WriteLine($"  dormant scan --connector {sim.Platform}");
+        if (ctx.Json) Rendering.JsonOutput.Write(ctx, "dormant.simulator/v1", new { sim.Platform, baseUrl = sim.Host.BaseUrl, environment = sim.Environment });
         await ctx.Out.FlushAsync(ct);
         try { await Task.Delay(Timeout.Infinite, ct); }
         catch (OperationCanceledException) { }

@@ -21,9 +21,11 @@ public static class ApplyStep
             return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy),
                 new Progress<AccountOutcome>(_ => progress.Report(Interlocked.Increment(ref n))), ct);
         });
-        OutcomeRenderer.Render(ctx.Out, verb, result);
-        if (files.ArchivePath is { } zip) ctx.Out.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
+        OutcomeRenderer.Render(ctx.Text, verb, result);
+        if (files.ArchivePath is { } zip) ctx.Text.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
         ctx.Say($"undo with: dormant restore {result.RunId}");
+        if (ctx.Json)
+            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), archive = files.ArchivePath, result.Outcomes });
         return result.ExitCode;
     }
 }

@@ -21,6 +21,11 @@ public sealed class CliContext
     public Func<string, string?> Variable { get; }
     public TimeProvider Clock => Env.Clock;
     public bool Verbose { get; set; }
+    /// <summary>--output json: stdout carries one JSON document; everything for people goes to stderr.</summary>
+    public bool Json { get; set; }
+
+    /// <summary>Where text for people goes: stdout normally, stderr under --output json.</summary>
+    public TextWriter Text => Json ? Error : Out;
 
     /// <summary>Progress and colour go to stderr, and only when it is a terminal.</summary>
     public IAnsiConsole? ProgressConsole => Env.ErrorIsTerminal

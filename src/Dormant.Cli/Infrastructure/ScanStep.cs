@@ -30,5 +30,5 @@ public static class ScanStep
     }
 
     public static void Render(CliContext ctx, Plan plan) =>
-        ScanRenderer.Render(ctx.Out, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions);
+        ScanRenderer.Render(ctx.Text, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions);
 }

@@ -24,5 +24,5 @@ public sealed class SecretRedactor
     }
 
     /// <summary>A short, recognisable form for start-up lines: the first characters only.</summary>
-    public static string Hint(string value) => value.Length <= 8 ? "***" : value[..4] + "…(" + value.Length + " chars)";
+    public static string Hint(string value) => value.Length <= 8 ? "***" : value[..4] + "… (" + value.Length + " characters)";
 }

@@ -7,8 +7,8 @@ namespace Dormant.Cli.Options;
 /// <summary>The policy flags; each overrides the platform's seed default.</summary>
 public sealed class PolicyOptions
 {
-    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (Atlassian default 180)" };
-    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (Atlassian default confluence)" };
+    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (" + Defaults(p => p.InactiveDays.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ")" };
+    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (" + Defaults(p => p.Product ?? "any") + ")" };
     public Option<string[]> Exclude { get; } = new("--exclude-user", "-e")
     {
         Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
@@ -18,6 +18,9 @@ public sealed class PolicyOptions
     public Option<int?> MaxActions { get; } = new("--max-actions") { Description = "Cap: most accounts one run may act on (default 500)" };
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
+
+    private static string Defaults(Func<PolicyRules, string> value) =>
+        string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
 
     public void AddTo(Command command)
     {
@@ -30,26 +33,30 @@ public sealed class PolicyOptions
         command.Options.Add(MaxShare);
     }
 
-    public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform)
+    /// <summary>Platform default (or preset) ← the config file's policy ← flags.</summary>
+    public PolicyRules Resolve(ParseResult parse, Dormant.Connectors.IPlatformDefinition platform, Config.PolicyConfig? config = null)
     {
-        var platformDefault = platform.DefaultPolicy;
-        if (parse.GetValue(Preset) is { } preset)
-            platformDefault = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
+        config ??= new Config.PolicyConfig();
+        var rules = platform.DefaultPolicy;
+        if ((parse.GetValue(Preset) ?? config.Preset) is { } preset)
+            rules = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
                 ?? throw new UsageException($"{platform.Platform} has no preset '{preset}'; it has: {string.Join(", ", platform.Presets.Keys)}");
-        var days = parse.GetValue(InactiveDays) ?? platformDefault.InactiveDays;
+        var days = parse.GetValue(InactiveDays) ?? config.InactiveDays ?? rules.InactiveDays;
         if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
-        var maxActions = parse.GetValue(MaxActions) ?? platformDefault.MaxActions;
+        var maxActions = parse.GetValue(MaxActions) ?? config.MaxActions ?? rules.MaxActions;
         if (maxActions < 0) throw new UsageException($"--max-actions must be 0 or more (got {maxActions})");
-        var maxShare = parse.GetValue(MaxShare) is { } percent ? percent / 100 : platformDefault.MaxShare;
+        var percent = parse.GetValue(MaxShare) ?? config.MaxSharePercent;
+        var maxShare = percent is { } p ? p / 100 : rules.MaxShare;
         if (maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
-        return platformDefault with
+        return rules with
         {
+            InactiveDays = days,
             MaxActions = maxActions,
             MaxShare = maxShare,
-            InactiveDays = days,
-            Product = parse.GetValue(Product) ?? platformDefault.Product,
-            Exclusions = [.. platformDefault.Exclusions, .. parse.GetValue(Exclude) ?? []],
-            Action = parse.GetValue(Action) ?? platformDefault.Action,
+            Product = parse.GetValue(Product) ?? config.Product ?? rules.Product,
+            Exclusions = [.. rules.Exclusions, .. config.Exclude, .. parse.GetValue(Exclude) ?? []],
+            Action = parse.GetValue(Action) ?? config.Action ?? rules.Action,
+            SeatPrice = config.SeatPrice ?? rules.SeatPrice,
         };
     }
 }

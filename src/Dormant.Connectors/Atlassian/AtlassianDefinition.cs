@@ -25,7 +25,7 @@ public sealed class AtlassianDefinition : IPlatformDefinition
         // Atlassian publishes no numbers; 100 requests a minute is the pessimistic default.
         var http = VendorHttpFactory.Create(Platform, tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 100.0 / 60, MaxConcurrency = 2 }),
             _ => ValueTask.FromResult(key));
-        var api = new VendorApi(Platform, http, AtlassianErrors.Message);
+        var api = new VendorApi(Platform, http, AtlassianErrors.Message, [key]);
         var connector = new AtlassianConnector(new AtlassianClient(api, orgId), orgId);
         return new ConnectedPlatform(connector, connector, connector, http);
     }

@@ -1,3 +1,4 @@
+using Dormant.Connectors.Http;
 using System.Text.Json;
 
 namespace Dormant.Connectors.Atlassian;
@@ -14,15 +15,13 @@ internal static class AtlassianErrors
         {
             var parts = errors.EnumerateArray().Select(e =>
             {
-                var code = Str(e, "code");
-                var text = Str(e, "detail") ?? Str(e, "title");
+                var code = e.Str("code");
+                var text = e.Str("detail") ?? e.Str("title");
                 return code is null ? text : $"{code} {text}";
             }).Where(s => !string.IsNullOrEmpty(s));
             return string.Join("; ", parts);
         }
-        return Str(root, "message");
+        return root.Str("message");
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -76,6 +76,10 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     {
         if (request.Product is { } p)
             throw new UsageException($"{Platform} has no products; drop --product '{p}' (activity is the last successful login to the portal)");
+        // A login older than the look-back is invisible: with a shorter look-back than the threshold,
+        // someone who logged in between the two would count as never logged in.
+        if (request.InactiveDays is { } days && days > history.LookbackDays)
+            throw new UsageException($"--inactive-days {days} is longer than the {history.LookbackDays} days of login history read (--lookback-days); logins in between would be missed");
     }
 
     private void Require(string action)

@@ -45,7 +45,7 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         // at 300 ms a page.
         var settingsHttp = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 1470 / 60.0, MaxConcurrency = 8 });
         var http = VendorHttpFactory.Create(Platform, settingsHttp, _ => ValueTask.FromResult(key));
-        var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message));
+        var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message, [key]));
         // The login sweep keeps as many pages in flight as the client may send at once.
         var history = new LoginHistory(client, Platform, TimeProvider.System, lookback, settingsHttp.MaxConcurrency);
         var connector = new DocSpaceConnector(client, history, selection, baseUrl.Host);

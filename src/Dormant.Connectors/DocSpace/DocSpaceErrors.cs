@@ -1,3 +1,4 @@
+using Dormant.Connectors.Http;
 using System.Text.Json;
 
 namespace Dormant.Connectors.DocSpace;
@@ -14,10 +15,10 @@ internal static class DocSpaceErrors
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return null;
         if (root.TryGetProperty("error", out var error))
-            return error.ValueKind == JsonValueKind.Object ? Str(error, "message") : error.ValueKind == JsonValueKind.String ? error.GetString() : null;
+            return error.ValueKind == JsonValueKind.Object ? error.Str("message") : error.ValueKind == JsonValueKind.String ? error.GetString() : null;
         if (root.TryGetProperty("response", out var problem) && problem.ValueKind == JsonValueKind.Object)
         {
-            var title = Str(problem, "title");
+            var title = problem.Str("title");
             if (problem.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
             {
                 var parts = fields.EnumerateObject().Select(f => $"{f.Name}: {string.Join(" ", f.Value.ValueKind == JsonValueKind.Array ? f.Value.EnumerateArray().Select(e => e.ToString()) : [f.Value.ToString()])}");
@@ -25,9 +26,7 @@ internal static class DocSpaceErrors
             }
             return title;
         }
-        return Str(root, "message");
+        return root.Str("message");
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -9,7 +9,7 @@ namespace Dormant.Connectors.Http;
 /// The funnel every request goes through: send, map failures to one typed error with the vendor's
 /// own message, parse JSON. Nothing here ever puts a request header into a message.
 /// </summary>
-public sealed class VendorApi(string platform, HttpClient http, Func<string, string?> vendorMessage)
+public sealed class VendorApi(string platform, HttpClient http, Func<string, string?> vendorMessage, IReadOnlyList<string>? secrets = null)
 {
     public string Platform => platform;
 
@@ -125,8 +125,16 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
 
     private string? SafeMessage(string body)
     {
-        try { return Truncate(vendorMessage(body)); }
+        try { return Truncate(Scrub(vendorMessage(body))); }
         catch (JsonException) { return null; }
+    }
+
+    // Vendors sometimes echo the credential they refused; it must not reach a journal or a screen.
+    private string? Scrub(string? message)
+    {
+        if (message is null || secrets is null) return message;
+        foreach (var s in secrets.Where(s => s.Length >= 4)) message = message.Replace(s, "***", StringComparison.Ordinal);
+        return message;
     }
 
     private static string? Truncate(string? s) => s is null ? null : s.Length > 300 ? s[..300] + "…" : s;

@@ -8,7 +8,7 @@ public sealed class PortDefinition : IPlatformDefinition
     /// <summary>The seed's default; the current regions are https://api.port.io and https://api.us.port.io.</summary>
     public const string DefaultBaseUrl = "https://api.getport.io";
 
-    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID");
+    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID", ShowPartly: true);
     private static readonly SettingSpec ClientSecret = new("client-secret", "--client-secret", ["PORT_CLIENT_SECRET"], true, null, "Port client secret");
     // The flag is shared with other platforms; a command talks to one platform at a time.
     private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["PORT_API_URL"], false, DefaultBaseUrl, "Port API base URL");
@@ -52,9 +52,9 @@ public sealed class PortDefinition : IPlatformDefinition
         // most routes; 20/s leaves room for the organization's other integrations.
         var http = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 });
         var authHttp = VendorHttpFactory.Create(Platform, http, bearer: null, clock);
-        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message), id, secret, clock);
+        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message, [secret]), id, secret, clock);
         var apiHttp = VendorHttpFactory.Create(Platform, http, tokens.GetAsync, clock);
-        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message), tokens));
+        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message, [secret]), tokens));
         // The tenant is the API host: a token names no organization id Dormant could show before it reads.
         var connector = new PortConnector(client, baseUrl.Authority, new Owned(apiHttp, authHttp, tokens));
         return new ConnectedPlatform(connector, connector, connector, connector);

@@ -1,3 +1,4 @@
+using Dormant.Connectors.Http;
 using System.Text.Json;
 
 namespace Dormant.Connectors.Port;
@@ -10,8 +11,8 @@ internal static class PortErrors
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return null;
-        var error = Str(root, "error");
-        var message = Str(root, "message");
+        var error = root.Str("error");
+        var message = root.Str("message");
         return (error, message) switch
         {
             (null, null) => null,
@@ -21,6 +22,4 @@ internal static class PortErrors
         };
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

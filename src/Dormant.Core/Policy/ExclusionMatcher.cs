@@ -3,38 +3,45 @@ using Dormant.Core.Accounts;
 
 namespace Dormant.Core.Policy;
 
-/// <summary>Matches an account's id, email and display name against the exclusion list, ignoring case.</summary>
+/// <summary>
+/// Matches an account against the exclusion list, ignoring case: a plain pattern against its id,
+/// email and display name; <c>group:NAME</c> against its groups (or teams). Both take * and ? globs.
+/// </summary>
 public sealed class ExclusionMatcher
 {
-    private readonly List<(string Pattern, Regex? Glob)> _patterns;
+    private const string GroupPrefix = "group:";
+    private readonly List<(string Pattern, bool Group, Func<string, bool> Matches)> _patterns;
 
     public ExclusionMatcher(IEnumerable<string> patterns)
     {
         _patterns = patterns
             .Select(p => p.Trim())
             .Where(p => p.Length > 0)
-            .Select(p => (p, p.IndexOfAny(['*', '?']) >= 0 ? ToRegex(p) : null))
+            .Select(p =>
+            {
+                var group = p.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase);
+                return (p, group, Matcher(group ? p[GroupPrefix.Length..].Trim() : p));
+            })
             .ToList();
     }
 
     /// <summary>The pattern that matched, or null.</summary>
     public string? Match(Account account)
     {
-        foreach (var (pattern, glob) in _patterns)
+        foreach (var (pattern, group, matches) in _patterns)
         {
-            foreach (var value in new[] { account.Id, account.Email, account.DisplayName })
-            {
-                if (string.IsNullOrEmpty(value)) continue;
-                var hit = glob is null
-                    ? string.Equals(value.Trim(), pattern, StringComparison.OrdinalIgnoreCase)
-                    : glob.IsMatch(value.Trim());
-                if (hit) return pattern;
-            }
+            var values = group ? account.Groups : new[] { account.Id, account.Email ?? "", account.DisplayName };
+            if (values.Any(v => v.Length > 0 && matches(v.Trim()))) return pattern;
         }
         return null;
     }
 
-    private static Regex ToRegex(string glob) => new(
-        "^" + Regex.Escape(glob).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static Func<string, bool> Matcher(string pattern)
+    {
+        if (pattern.IndexOfAny(['*', '?']) < 0)
+            return value => string.Equals(value, pattern, StringComparison.OrdinalIgnoreCase);
+        var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return regex.IsMatch;
+    }
 }

@@ -23,4 +23,6 @@ public sealed record PolicyRules
     public int MaxActions { get; init; } = 500;
     /// <summary>Blast-radius cap: most share (0–1) of all scanned accounts one plan may act on.</summary>
     public double MaxShare { get; init; } = 0.25;
+    /// <summary>Licence cost per account per month, for the reclaimed-cost line of reports; decides nothing.</summary>
+    public decimal? SeatPrice { get; init; }
 }

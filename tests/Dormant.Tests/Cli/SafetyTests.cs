@@ -190,4 +190,16 @@ public sealed class SafetyTests : IAsyncLifetime
         Assert.Equal(1, sim.Tenant.SuspendCount("person"));
         Assert.All(new[] { "admin", "site", "bot" }, id => Assert.Equal(0, sim.Tenant.SuspendCount(id)));
     }
+
+    [Fact]
+    public async Task A_plan_made_by_an_older_policy_is_refused_even_with_a_valid_digest()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json")).ExitCode);
+        var (plan, _) = Dormant.Core.Plans.PlanFile.Read(_dir.File("p.json"));
+        Dormant.Core.Plans.PlanFile.Write(plan with { Policy = plan.Policy with { Version = 0 } }, _dir.File("old.json"));
+        var r = await _cli.RunAsync("apply", "old.json", "--yes");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("made by policy version 0", r.Error);
+        Assert.Equal(0, Suspends);
+    }
 }

@@ -151,4 +151,15 @@ public sealed class PolicyEvaluatorTests
         var rules = new PolicyRules { Product = null, InactiveDays = 90, Signal = "last-login" };
         Assert.Equal(Category.Inactive, Decide(a, rules).Category);
     }
+
+    [Theory]
+    [InlineData("group:Finance", true)]
+    [InlineData("GROUP:fin*", true)]
+    [InlineData("group:Legal", false)]
+    [InlineData("Finance", false)] // a plain pattern is not a group
+    public void Group_exclusions_match_the_accounts_groups(string pattern, bool excluded)
+    {
+        var a = Person("x", Confluence(Now.AddDays(-900))) with { Groups = ["Finance", "All staff"] };
+        Assert.Equal(excluded ? Category.Excluded : Category.Inactive, Decide(a, Rules with { Exclusions = [pattern] }).Category);
+    }
 }

@@ -1,0 +1,105 @@
+using Dormant.Connectors;
+using Dormant.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Dormant.Cli.Config;
+
+/// <summary>
+/// Reads dormant.yaml by walking the YAML tree, so every complaint names the file, the line and
+/// the key. Unknown keys are errors, not silently ignored: a typo in "exclude" must not act on the CFO.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string FileName = "dormant.yaml";
+
+    public static DormantConfig Load(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read config {path}: {e.Message}");
+        }
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(text)); }
+        catch (YamlException e)
+        {
+            throw new UsageException($"{path}:{e.Start.Line}: not valid YAML: {e.Message}");
+        }
+        if (stream.Documents.Count == 0) return new DormantConfig(path, []);
+        var reader = new YamlReader(path);
+        var root = reader.Map(stream.Documents[0].RootNode, "the file");
+        reader.OnlyKeys(root, "", "version", "defaults", "tenants");
+        if (reader.Get(root, "version") is { } v && reader.Int(v, "version") != 1)
+            throw reader.Error(v, "version", "only version 1 is known");
+        var defaults = reader.Get(root, "defaults") is { } d ? ReadPolicy(reader, d, "defaults") : new PolicyConfig();
+        var tenants = new List<TenantConfig>();
+        if (reader.Get(root, "tenants") is { } t)
+            foreach (var (name, node) in reader.Map(t, "tenants").Children)
+                tenants.Add(ReadTenant(reader, reader.Scalar(name, "tenants"), node, defaults));
+        return new DormantConfig(path, tenants);
+    }
+
+    private static TenantConfig ReadTenant(YamlReader r, string name, YamlNode node, PolicyConfig defaults)
+    {
+        var key = $"tenants.{name}";
+        var map = r.Map(node, key);
+        r.OnlyKeys(map, key, "connector", "settings", "secrets", "policy");
+        var connectorNode = r.Get(map, "connector") ?? throw r.Error(node, key, "needs 'connector:' (" + Platforms() + ")");
+        var platformName = r.Scalar(connectorNode, key + ".connector");
+        var platform = PlatformCatalog.All.FirstOrDefault(p => string.Equals(p.Platform, platformName, StringComparison.OrdinalIgnoreCase))
+            ?? throw r.Error(connectorNode, key + ".connector", $"unknown connector '{platformName}'; known: {Platforms()}");
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Get(map, "settings") is { } s)
+            foreach (var (k, v) in r.Map(s, key + ".settings").Children)
+            {
+                var settingKey = r.Scalar(k, key + ".settings");
+                var spec = platform.Settings.FirstOrDefault(x => x.Key == settingKey)
+                    ?? throw r.Error(k, $"{key}.settings.{settingKey}", $"{platform.Platform} has no setting '{settingKey}'; it has: {string.Join(", ", platform.Settings.Where(x => !x.Secret).Select(x => x.Key))}");
+                if (spec.Secret)
+                    throw r.Error(k, $"{key}.settings.{settingKey}", $"secrets never go in the config file; name the environment variable under 'secrets: {{ {settingKey}: VARIABLE }}'");
+                settings[settingKey] = r.Scalar(v, $"{key}.settings.{settingKey}");
+            }
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (r.Get(map, "secrets") is { } sec)
+            foreach (var (k, v) in r.Map(sec, key + ".secrets").Children)
+            {
+                var secretKey = r.Scalar(k, key + ".secrets");
+                if (!platform.Settings.Any(x => x.Key == secretKey && x.Secret))
+                    throw r.Error(k, $"{key}.secrets.{secretKey}", $"{platform.Platform} has no secret '{secretKey}'; it has: {string.Join(", ", platform.Settings.Where(x => x.Secret).Select(x => x.Key))}");
+                var variable = r.Scalar(v, $"{key}.secrets.{secretKey}");
+                if (!System.Text.RegularExpressions.Regex.IsMatch(variable, "^[A-Za-z_][A-Za-z0-9_]*$"))
+                    throw r.Error(v, $"{key}.secrets.{secretKey}", "expected the NAME of an environment variable, not its value");
+                secrets[secretKey] = variable;
+            }
+        var policy = r.Get(map, "policy") is { } p ? ReadPolicy(r, p, key + ".policy") : new PolicyConfig();
+        return new TenantConfig { Name = name, Connector = platform.Platform, Settings = settings, Secrets = secrets, Policy = policy.Over(defaults) };
+    }
+
+    private static PolicyConfig ReadPolicy(YamlReader r, YamlNode node, string key)
+    {
+        var map = r.Map(node, key);
+        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "max-actions", "max-share", "seat-price");
+        T? Opt<T>(string name, Func<YamlNode, string, T> read) where T : struct =>
+            r.Get(map, name) is { } n ? read(n, $"{key}.{name}") : null;
+        string? Str(string name) => r.Get(map, name) is { } n ? r.Scalar(n, $"{key}.{name}") : null;
+        var days = Opt("inactive-days", r.Int);
+        if (days is < 1) throw r.Error(r.Get(map, "inactive-days")!, key + ".inactive-days", "must be at least 1");
+        var share = Opt("max-share", r.Number);
+        if (share is < 0 or > 100) throw r.Error(r.Get(map, "max-share")!, key + ".max-share", "is a percentage from 0 to 100");
+        return new PolicyConfig
+        {
+            Preset = Str("preset"),
+            InactiveDays = days,
+            Product = Str("product"),
+            Action = Str("action"),
+            Exclude = r.Get(map, "exclude") is { } e ? r.List(e, key + ".exclude") : [],
+            MaxActions = Opt("max-actions", r.Int),
+            MaxSharePercent = share,
+            SeatPrice = Opt("seat-price", r.Number) is { } price ? (decimal)price : null,
+        };
+    }
+
+    private static string Platforms() => string.Join(", ", PlatformCatalog.All.Select(p => p.Platform));
+}

@@ -1,0 +1,9 @@
+namespace Dormant.Cli.Config;
+
+public sealed record DormantConfig(string Path, IReadOnlyList<TenantConfig> Tenants)
+{
+    public static readonly DormantConfig Empty = new("", []);
+
+    public TenantConfig? Find(string name) =>
+        Tenants.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Dormant.Cli.Options;
+
+public static class OutputOptions
+{
+    public static readonly Option<string> Format = new("--output")
+    {
+        Description = "table (for people) or json (for scripts: stdout holds one JSON document and nothing else)",
+        Recursive = true,
+        DefaultValueFactory = _ => "table",
+    };
+
+    static OutputOptions() => Format.AcceptOnlyFromAmong("table", "json");
+}

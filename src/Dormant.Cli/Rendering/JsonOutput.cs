@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Dormant.Cli.Infrastructure;
+using Dormant.Core;
+
+namespace Dormant.Cli.Rendering;
+
+/// <summary>
+/// The machine-readable face of every command: one JSON document on stdout with a "schema" naming
+/// its shape and version (dormant.scan/v1, dormant.apply/v1, …), documented in docs/output-json.md.
+/// </summary>
+public static class JsonOutput
+{
+    public static void Write(CliContext ctx, string schema, object body)
+    {
+        var node = JsonSerializer.SerializeToNode(body, DormantJson.Options)!.AsObject();
+        var doc = new System.Text.Json.Nodes.JsonObject { ["schema"] = schema };
+        foreach (var (k, v) in node.ToList())
+        {
+            node.Remove(k);
+            doc[k] = v;
+        }
+        ctx.Out.WriteLine(doc.ToJsonString(DormantJson.Options));
+    }
+}

@@ -1,0 +1,8 @@
+namespace Dormant.Cli.Reports;
+
+internal enum ReportFormat
+{
+    Html,
+    Csv,
+    Json,
+}

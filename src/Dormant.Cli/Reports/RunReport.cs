@@ -1,0 +1,32 @@
+using Dormant.Core.Store;
+
+namespace Dormant.Cli.Reports;
+
+/// <summary>Everything a report shows, read from the store once; every format renders this.</summary>
+internal sealed record RunReport
+{
+    public const string Schema = "dormant.report/v1";
+
+    public required RunRecord Run { get; init; }
+    /// <summary>For a restore, the run it undid: its policy, plan and decisions describe the accounts.</summary>
+    public RunRecord? Parent { get; init; }
+    public required IReadOnlyList<ReportRow> Rows { get; init; }
+    public string? PolicyJson { get; init; }
+    /// <summary>The policy's inactivity threshold in days, drawn on the chart; null when no policy is recorded.</summary>
+    public int? ThresholdDays { get; init; }
+    public required IReadOnlyList<ActivityBand> Bands { get; init; }
+    public LicenceSaving? Licence { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public string? PlanId => Run.PlanId ?? Parent?.PlanId;
+    public string? PlanDigest => Run.PlanDigest ?? Parent?.PlanDigest;
+
+    /// <summary>Every category with its count, zeros included, in the order of the enum.</summary>
+    public IReadOnlyList<(string Name, int Count)> CategoryCounts() =>
+        Enum.GetValues<Core.Policy.Category>()
+            .Select(c => (Core.Policy.CategoryNames.ToWire(c), Rows.Count(r => r.Category == c))).ToList();
+
+    /// <summary>Every outcome with its count, zeros included, plus "none" for accounts nothing was attempted on.</summary>
+    public IReadOnlyList<(string Name, int Count)> OutcomeCounts() =>
+        [.. ReportOutcomes.All.Select(o => (o, Rows.Count(r => r.Outcome == o))), ("none", Rows.Count(r => r.Outcome is null))];
+}
