@@ -21,19 +21,20 @@ public sealed class LoginSweepReadAheadTests
     [Fact]
     public async Task Later_pages_are_asked_for_while_an_earlier_one_is_still_on_its_way()
     {
-        // Given a portal whose fourth history page is slow to answer
+        // Given a portal where the fourth history request to arrive is slow to answer
         await using var portal = await DocSpacePortal.StartAsync(450, seed: 3);
         var slow = portal.Host.Faults.Add(new Fault
         {
-            Id = "slow-page-4", PathContains = "/login/filter", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(1), SkipFirst = 3,
+            Id = "slow-4th", PathContains = "/login/filter", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(1), SkipFirst = 3,
         });
         // When scanning
         using var platform = portal.Connect();
         await new Scanner(TimeProvider.System).ScanAsync(platform.Source, new DocSpaceDefinition().DefaultPolicy, null, CancellationToken.None);
-        // Then pages after it were answered before it (the log is in order of answer)
+        // Then pages further on were answered before it (the log is in order of answer); read one
+        // at a time, the answers would come in page order however slow one of them was
         Assert.Equal(1, slow.Fired);
         var answered = Sweep(portal).Select(StartIndex).ToList();
-        Assert.True(answered.IndexOf(300) > answered.IndexOf(400), $"answered in order {string.Join(",", answered)}: no page was read ahead");
+        Assert.False(answered.SequenceEqual(answered.Order()), $"answered in order {string.Join(",", answered)}: no page was read ahead");
         // and every page was read once, with at most 7 (MaxConcurrency 8, less the one being read) asked for past the end
         var pages = portal.Tenant.Events.Count / 100 + 1;
         Assert.Equal(answered.Count, answered.Distinct().Count());
