@@ -31,13 +31,16 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
     {
         var page = await client.SearchUsersAsync(null, [accountId], ct);
         var hit = page.Items.FirstOrDefault(i => i.User.AccountId == accountId);
-        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, request, ct);
+        // The re-read before acting always asks last-active-dates too: the bulk answer can show an old
+        // date and hide a newer one, and that one request per action is what keeps an active person
+        // from being suspended on a stale date.
+        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, request, ct, alwaysAsk: true);
     }
 
-    private async Task<Account> CompleteAsync(AtlUser user, string raw, ScanRequest request, CancellationToken ct)
+    private async Task<Account> CompleteAsync(AtlUser user, string raw, ScanRequest request, CancellationToken ct, bool alwaysAsk = false)
     {
         var account = AtlassianMapper.ToAccount(user, raw);
-        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || HasData(account, request.Product))
+        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || (!alwaysAsk && Settled(account, request)))
             return account;
         try
         {
@@ -52,8 +55,16 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
         }
     }
 
-    private static bool HasData(Account a, string? product) =>
-        a.Evidence.Any(e => e.LastActive is not null && ProductKey.Matches(product, e.Product));
+    /// <summary>
+    /// The bulk answer settles an account when it shows activity for the product after the policy's
+    /// cutoff. A bulk date before the cutoff is confirmed per user, because the bulk answer can hide a
+    /// newer date and the account would otherwise be planned on a stale one.
+    /// </summary>
+    private static bool Settled(Account a, ScanRequest request)
+    {
+        var latest = a.Evidence.Where(e => e.LastActive is not null && ProductKey.Matches(request.Product, e.Product)).Max(e => e.LastActive);
+        return latest is { } at && (request.Cutoff is not { } cutoff || at >= cutoff);
+    }
 
     public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct)
     {

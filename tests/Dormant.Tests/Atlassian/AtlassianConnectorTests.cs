@@ -193,4 +193,27 @@ public sealed class AtlassianConnectorTests
         // An empty first page with no next link is an empty organization: nothing to act on, nothing invented.
         Assert.Empty(accounts);
     }
+
+    [Fact]
+    public async Task The_re_read_before_acting_finds_activity_the_bulk_answer_hid()
+    {
+        // Bulk shows a stale Confluence date; the per-user endpoint also knows a recent one on another site.
+        var user = Users.Person("u1", Now.AddDays(-400)) with
+        {
+            BulkHiddenAccess = [new SimProductAccess("confluence", "site-2", Now.AddDays(-3))],
+        };
+        await using var f = await AtlassianFixture.StartAsync(Users.Tenant(user));
+        var scanned = Assert.Single(await ScanAsync(f));
+        Assert.Equal(0, f.Host.Requests.CountMatching("GET", "/last-active-dates")); // the scan trusts the bulk date
+        using var p = f.Connect();
+        var reread = (await p.Source.GetAccountAsync("u1", Confluence, CancellationToken.None))!;
+        var latest = reread.Evidence.Where(e => e.Product == "confluence").Max(e => e.LastActive);
+        Assert.True(latest > Now.AddDays(-4), "the re-read must see the recent, hidden activity");
+        Assert.True(scanned.Evidence.Max(e => e.LastActive) < Now.AddDays(-300));
+
+        // A scan that knows the policy's cutoff confirms a stale bulk date before it can plan on it.
+        var withCutoff = new List<Account>();
+        await foreach (var a in p.Source.ListAccountsAsync(Confluence with { InactiveDays = 180, AsOf = Now }, null, CancellationToken.None)) withCutoff.Add(a);
+        Assert.True(Assert.Single(withCutoff).Evidence.Max(e => e.LastActive) > Now.AddDays(-4));
+    }
 }
