@@ -17,13 +17,14 @@ internal sealed class PortApi(VendorApi api, PortTokenSource tokens)
     public async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
         CancellationToken ct, params HttpStatusCode[] tolerated)
     {
+        var generation = tokens.Generation;
         try
         {
             return await api.SendAsync(method, path, body, ct, tolerated);
         }
         catch (VendorException e) when (e.Status == 401)
         {
-            tokens.Invalidate();
+            tokens.Invalidate(generation);
             return await api.SendAsync(method, path, body, ct, tolerated);
         }
     }
@@ -31,13 +32,14 @@ internal sealed class PortApi(VendorApi api, PortTokenSource tokens)
     /// <summary>A GET whose answer is read as it arrives (see <see cref="VendorApi.OpenAsync"/>), with the same token rule.</summary>
     public async Task<HttpResponseMessage> OpenAsync(string path, CancellationToken ct)
     {
+        var generation = tokens.Generation;
         try
         {
             return await api.OpenAsync(HttpMethod.Get, path, ct);
         }
         catch (VendorException e) when (e.Status == 401)
         {
-            tokens.Invalidate();
+            tokens.Invalidate(generation);
             return await api.OpenAsync(HttpMethod.Get, path, ct);
         }
     }

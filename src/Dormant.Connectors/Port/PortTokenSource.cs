@@ -16,6 +16,10 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
     private static readonly TimeSpan MaxMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Token? _current;
+    private int _generation;
+
+    /// <summary>Counts fetched tokens, so a 401 drops only the token it was answered to.</summary>
+    public int Generation => Volatile.Read(ref _generation);
 
     public async ValueTask<string> GetAsync(CancellationToken ct)
     {
@@ -25,6 +29,7 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
         {
             if (_current is { } again && clock.GetUtcNow() < again.RefreshAt) return again.Value;
             _current = await FetchAsync(ct);
+            Interlocked.Increment(ref _generation);
             return _current.Value;
         }
         finally
@@ -33,7 +38,14 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
         }
     }
 
-    public void Invalidate() => _current = null;
+    /// <summary>
+    /// Drops the token of <paramref name="generation"/>. Requests in flight together all see the same
+    /// 401; only the first drop counts, or each would throw away the token the one before fetched.
+    /// </summary>
+    public void Invalidate(int generation)
+    {
+        if (Generation == generation) _current = null;
+    }
 
     private async Task<Token> FetchAsync(CancellationToken ct)
     {
