@@ -70,7 +70,7 @@ public sealed class EndToEndTests : IAsyncLifetime
 
         var show = await _cli.RunAsync("show", runId, "--store", Store);
         Assert.Equal(0, show.ExitCode);
-        Assert.Contains("intent", show.Out.Replace("in-flight", "intent"));
+        Assert.Contains($"in-flight suspend {planned[0]}: calling atlassian to suspend", show.Out);
         Assert.Contains(planned[0], show.Out);
     }
 
