@@ -22,23 +22,19 @@ internal static class TenantFacts
         static bool Confluence(SimProductAccess p) => p.Key == "confluence";
         static DateTimeOffset? Latest(IEnumerable<SimProductAccess> access) => access.Where(Confluence).Max(p => p.LastActive);
         var cutoff = now.AddDays(-180);
-        // The connector's rule: an active, non-app account with no Confluence timestamp in bulk gets a per-user call.
-        var asked = tenant.Users.Where(u => u.Status == "active" && u.AccountType != "app"
-                                            && !u.ProductAccess.Any(p => Confluence(p) && p.LastActive is not null)).ToList();
+        // The connector's rule: an active, non-app account with no product access at all in bulk gets a per-user call.
+        var asked = tenant.Users.Where(u => u.Status == "active" && u.AccountType != "app" && u.ProductAccess.Count == 0).ToList();
+        var active = tenant.Users.Where(u => u.Status == "active" && u.AccountType != "app").ToList();
         return new Dictionary<string, long>
         {
             ["users"] = tenant.Users.Count,
             ["withoutBulkData"] = asked.Count,
-            ["withoutBulkData.noConfluenceEntry"] = asked.Count(u => !u.ProductAccess.Any(Confluence)),
-            ["withoutBulkData.confluenceNeverUsed"] = asked.Count(u => u.ProductAccess.Any(Confluence)),
-            ["withoutBulkData.customers"] = asked.Count(u => u.AccountType == "customer"),
             ["withoutBulkData.foundByPerUserCall"] = asked.Count(u => u.BulkHiddenAccess.Any(p => Confluence(p) && p.LastActive is not null)),
-            ["bulkHidesSomething"] = tenant.Users.Count(u => u.BulkHiddenAccess.Count > 0),
-            // Not asked (the bulk answer has a Confluence date), stale by it, but active by the
-            // per-user endpoint: the default policy would suspend these non-admins.
-            ["staleInBulkButActive"] = tenant.Users.Count(u => u.Status == "active" && u.AccountType != "app"
-                && !u.PlatformRoles.Contains("atlassian/org-admin")
-                && Latest(u.ProductAccess) is { } seen && seen < cutoff && Latest(u.AllProductAccess) >= cutoff),
+            // Not asked: the bulk answer says they never used Confluence (Jira only, or access without a date).
+            ["bulkNoConfluenceDate"] = active.Count(u => u.ProductAccess.Count > 0 && !u.ProductAccess.Any(p => Confluence(p) && p.LastActive is not null)),
+            // Stale by the bulk answer but active by the per-user endpoint (0 unless a test builds one):
+            // the apply's per-user re-read is what would catch them.
+            ["staleInBulkButActive"] = active.Count(u => Latest(u.ProductAccess) is { } seen && seen < cutoff && Latest(u.AllProductAccess) >= cutoff),
         };
     }
 

@@ -7,8 +7,10 @@ namespace Dormant.Connectors.Atlassian;
 
 /// <summary>
 /// Atlassian organization: one bulk search (all directories, productAccess expanded) gives every
-/// user's last activity per product; the per-user last-active-dates call is made only for users
-/// the bulk answer leaves without data for the product in question.
+/// user's last activity per product; the scan calls the per-user last-active-dates endpoint only
+/// for active users the bulk answer leaves without any product access data. An entry without a
+/// timestamp, or no entry for the product, is the bulk answer's "never used": the per-user endpoint
+/// reads the same record, so asking again would cost a request per person and add nothing.
 /// </summary>
 internal sealed class AtlassianConnector(AtlassianClient client, string orgId) : IConnector, IAccountSource, IAccountActor
 {
@@ -22,7 +24,7 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
         var seen = 0;
         await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, null, t), ct))
         {
-            yield return await CompleteAsync(user, raw, request, ct);
+            yield return await CompleteAsync(user, raw, ct);
             progress?.Report(++seen);
         }
     }
@@ -31,16 +33,15 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
     {
         var page = await client.SearchUsersAsync(null, [accountId], ct);
         var hit = page.Items.FirstOrDefault(i => i.User.AccountId == accountId);
-        // The re-read before acting always asks last-active-dates too: the bulk answer can show an old
-        // date and hide a newer one, and that one request per action is what keeps an active person
-        // from being suspended on a stale date.
-        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, request, ct, alwaysAsk: true);
+        // The re-read before acting always asks last-active-dates too: one request per action, so an
+        // account is never suspended on the bulk answer alone, whatever that answer may have missed.
+        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, ct, alwaysAsk: true);
     }
 
-    private async Task<Account> CompleteAsync(AtlUser user, string raw, ScanRequest request, CancellationToken ct, bool alwaysAsk = false)
+    private async Task<Account> CompleteAsync(AtlUser user, string raw, CancellationToken ct, bool alwaysAsk = false)
     {
         var account = AtlassianMapper.ToAccount(user, raw);
-        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || (!alwaysAsk && Settled(account, request)))
+        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || (!alwaysAsk && user.ProductAccess is { Count: > 0 }))
             return account;
         try
         {
@@ -53,17 +54,6 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
         {
             return account with { Error = new ReadError($"last-active-dates: {e.Message}") };
         }
-    }
-
-    /// <summary>
-    /// The bulk answer settles an account when it shows activity for the product after the policy's
-    /// cutoff. A bulk date before the cutoff is confirmed per user, because the bulk answer can hide a
-    /// newer date and the account would otherwise be planned on a stale one.
-    /// </summary>
-    private static bool Settled(Account a, ScanRequest request)
-    {
-        var latest = a.Evidence.Where(e => e.LastActive is not null && ProductKey.Matches(request.Product, e.Product)).Max(e => e.LastActive);
-        return latest is { } at && (request.Cutoff is not { } cutoff || at >= cutoff);
     }
 
     public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct)

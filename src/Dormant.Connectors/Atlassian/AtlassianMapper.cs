@@ -13,13 +13,18 @@ internal static class AtlassianMapper
         "atlassian/org-admin", "atlassian/site-admin", "atlassian/user-access-admin",
     };
 
+    public const string DateOnlySource = "last-active-dates (date only)";
+
     public static Account ToAccount(AtlUser u, string raw, IEnumerable<ActivityEvidence>? extra = null)
     {
-        var evidence = (u.ProductAccess ?? [])
+        var bulk = (u.ProductAccess ?? [])
             .Where(p => !string.IsNullOrEmpty(p.Key))
             .Select(p => new ActivityEvidence(Signal, p.Key, "users/search productAccess", p.LastActiveTimestamp, p.Id))
-            .Concat(extra ?? [])
             .ToList();
+        // A date-only value stands for "some time that day" and is read as its end; where the bulk
+        // answer has the exact time on that same day for the same site, the exact time is the truth,
+        // or every re-read before acting would find the person "active since the plan".
+        var evidence = bulk.Concat((extra ?? []).Where(x => !(x.Source == DateOnlySource && bulk.Any(b => SameSiteAndDay(b, x))))).ToList();
         return new Account
         {
             Id = u.AccountId,
@@ -62,13 +67,22 @@ internal static class AtlassianMapper
     public static ActivityEvidence? FromLastActive(AtlLastActiveEntry e)
     {
         if (string.IsNullOrEmpty(e.Key)) return null;
-        return new ActivityEvidence(Signal, e.Key, "last-active-dates", ParseLastActive(e), e.Id);
+        var at = ParseLastActive(e);
+        var dateOnly = at is not null && Timestamp(e) is null;
+        return new ActivityEvidence(Signal, e.Key, dateOnly ? DateOnlySource : "last-active-dates", at, e.Id);
     }
+
+    private static DateTimeOffset? Timestamp(AtlLastActiveEntry e) =>
+        !string.IsNullOrEmpty(e.LastActiveTimestamp) && DateTimeOffset.TryParse(e.LastActiveTimestamp,
+            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var ts) ? ts : null;
+
+    private static bool SameSiteAndDay(ActivityEvidence a, ActivityEvidence b) =>
+        (ProductKey.Matches(a.Product, b.Product) || ProductKey.Matches(b.Product, a.Product)) && a.Instance == b.Instance && a.LastActive is { } x && b.LastActive is { } y
+        && x.UtcDateTime.Date == y.UtcDateTime.Date;
 
     internal static DateTimeOffset? ParseLastActive(AtlLastActiveEntry e)
     {
-        if (!string.IsNullOrEmpty(e.LastActiveTimestamp) && DateTimeOffset.TryParse(e.LastActiveTimestamp,
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var ts))
+        if (Timestamp(e) is { } ts)
             return ts;
         if (!string.IsNullOrEmpty(e.LastActive) && DateOnly.TryParseExact(e.LastActive, "yyyy-MM-dd",
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

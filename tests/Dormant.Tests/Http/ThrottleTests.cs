@@ -16,12 +16,19 @@ public sealed class ThrottleTests
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly SimulatorLimits TenPerSecond = new(10, TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// A scan, then the re-read before acting of 20 accounts at once (two requests each): the scan
+    /// alone is a page request per 100 users, too few to fill a window.
+    /// </summary>
     private static async Task<int> ScanAsync(AtlassianFixture f, HttpTuning tuning)
     {
         using var p = f.Connect(tuning);
-        var n = 0;
-        await foreach (var _ in p.Source.ListAccountsAsync(new ScanRequest("confluence"), null, CancellationToken.None)) n++;
-        return n;
+        var request = new ScanRequest("confluence");
+        var ids = new List<string>();
+        await foreach (var a in p.Source.ListAccountsAsync(request, null, CancellationToken.None)) ids.Add(a.Id);
+        var reread = await Task.WhenAll(ids.Take(20).Select(id => p.Source.GetAccountAsync(id, request, CancellationToken.None)));
+        Assert.All(reread, Assert.NotNull);
+        return ids.Count;
     }
 
     [Fact]
