@@ -76,4 +76,31 @@ public sealed class StoreErrorTests : IDisposable
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetRunAsync("r1", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_store_another_program_holds_for_writing_gives_one_line_and_loses_nothing()
+    {
+        using (var store = _temp.Open()) await store.SaveRunAsync(StoreSamples.Run("r1", StoreSamples.T0), CancellationToken.None);
+        using (var holder = new SqliteConnection($"Data Source={_temp.Path};Pooling=False"))
+        {
+            holder.Open();
+            using var hold = holder.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            hold.ExecuteNonQuery();
+
+            using var store = _temp.Open();
+            // Reading still works while the other program writes (WAL); writing waits out the busy timeout, then says why.
+            Assert.NotNull(await store.GetRunAsync("r1", CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<DormantException>(() => store.SaveRunAsync(StoreSamples.Run("r2", StoreSamples.T0), CancellationToken.None));
+            Assert.Equal(ExitCodes.Failure, ex.ExitCode);
+            Assert.StartsWith($"store {_temp.Path} is locked by another process (", ex.Message);
+            Assert.DoesNotContain("\n", ex.Message);
+        }
+
+        using var after = _temp.Open();
+        Assert.NotNull(await after.GetRunAsync("r1", CancellationToken.None));
+        Assert.Null(await after.GetRunAsync("r2", CancellationToken.None));
+        await after.SaveRunAsync(StoreSamples.Run("r2", StoreSamples.T0), CancellationToken.None);
+        Assert.Equal(2, (await after.ListRunsAsync(10, CancellationToken.None)).Count);
+    }
 }
