@@ -35,7 +35,7 @@ internal sealed class PortClient(PortApi api)
     public async Task<IReadOnlyList<PortUser>> ListUsersAsync(CancellationToken ct)
     {
         var users = new List<PortUser>();
-        await foreach (var u in StreamAsync("v1/users?" + UserFields, "users", b => JsonSerializer.Deserialize<PortUser>(b.Span, WireJson.Options)!, ct))
+        await foreach (var u in StreamAsync("v1/users?" + UserFields, "users", b => JsonSerializer.Deserialize<PortUser>(b, WireJson.Options)!, ct))
             users.Add(u);
         return users;
     }
@@ -50,9 +50,9 @@ internal sealed class PortClient(PortApi api)
     /// <summary>Every `_user` entity in one call, trimmed to the fields Dormant reads, one at a time as they arrive.</summary>
     public IAsyncEnumerable<PortEntityRead> ListUserEntitiesAsync(CancellationToken ct) =>
         StreamAsync($"{Entities}?{EntityFields}", "entities",
-            b => new PortEntityRead(JsonSerializer.Deserialize<PortEntity>(b.Span, WireJson.Options)!, Encoding.UTF8.GetString(b.Span)), ct);
+            b => new PortEntityRead(JsonSerializer.Deserialize<PortEntity>(b, WireJson.Options)!, Encoding.UTF8.GetString(b)), ct);
 
-    private async IAsyncEnumerable<T> StreamAsync<T>(string path, string list, Func<ReadOnlyMemory<byte>, T> item,
+    private async IAsyncEnumerable<T> StreamAsync<T>(string path, string list, Func<ReadOnlySpan<byte>, T> item,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var response = await api.OpenAsync(path, ct);

@@ -15,18 +15,15 @@ internal sealed class EntitiesEndpoint(PortTenant tenant)
     public async Task ListAsync(HttpContext context)
     {
         if (await BlueprintAsync(context) is not { } bp) return;
-        var include = context.Request.Query["include"].OfType<string>().ToList();
-        var exclude = context.Request.Query["exclude"].OfType<string>().ToList();
-        var list = new JsonArray();
-        foreach (var e in tenant.Entities.Where(e => e.Blueprint == bp).OrderBy(e => e.Identifier, StringComparer.Ordinal))
-            list.Add(PortEntityJson.Write(e, include, exclude));
-        await PortResponses.OkAsync(context, new JsonObject { ["entities"] = list });
+        var json = new PortEntityJson(context.Request.Query["include"].OfType<string>(), context.Request.Query["exclude"].OfType<string>());
+        var list = tenant.EntitiesOf(bp);
+        await PortResponses.OkAsync(context, w => PortEntityJson.WriteList(w, "entities", list, json));
     }
 
     public async Task GetAsync(HttpContext context)
     {
         if (await BlueprintAsync(context) is not { } bp || await EntityAsync(context, bp) is not { } e) return;
-        await PortResponses.OkAsync(context, new JsonObject { ["entity"] = PortEntityJson.Write(e) });
+        await PortResponses.OkAsync(context, w => PortEntityJson.Full.Write(w, "entity", e));
     }
 
     /// <summary>Creating a `_user` entity does not make a Port user here: the contract does not say it does.</summary>
@@ -82,7 +79,7 @@ internal sealed class EntitiesEndpoint(PortTenant tenant)
             return;
         }
         tenant.Put(entity);
-        await PortResponses.OkAsync(context, new JsonObject { ["entity"] = PortEntityJson.Write(entity) }, status);
+        await PortResponses.OkAsync(context, w => PortEntityJson.Full.Write(w, "entity", entity), status);
     }
 
     private async Task<string?> BlueprintAsync(HttpContext context)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -7,11 +9,30 @@ namespace Dormant.Simulators.Port;
 /// <summary>Port's envelopes: {"ok": true, ...} on success, {"ok": false, "error", "message"} on failure (PORT-SPEC).</summary>
 internal static class PortResponses
 {
-    public static Task OkAsync(HttpContext context, JsonObject body, int status = StatusCodes.Status200OK)
+    public static Task OkAsync(HttpContext context, JsonObject body, int status = StatusCodes.Status200OK) =>
+        OkAsync(context, w =>
+        {
+            foreach (var (key, value) in body)
+            {
+                w.WritePropertyName(key);
+                if (value is null) w.WriteNullValue();
+                else value.WriteTo(w);
+            }
+        }, status);
+
+    /// <summary>The success envelope around properties the caller writes after "ok".</summary>
+    public static async Task OkAsync(HttpContext context, Action<Utf8JsonWriter> body, int status = StatusCodes.Status200OK)
     {
-        var envelope = new JsonObject { ["ok"] = true };
-        foreach (var (key, value) in body) envelope[key] = value?.DeepClone();
-        return WriteAsync(context, status, envelope.ToJsonString());
+        // Buffered, so the answer has a Content-Length and a fault can still replace the body.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("ok", true);
+            body(w);
+            w.WriteEndObject();
+        }
+        await WriteAsync(context, status, buffer.WrittenMemory);
     }
 
     public static Task ErrorAsync(HttpContext context, int status, string error, string message) =>
@@ -36,9 +57,10 @@ internal static class PortResponses
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string json)
+    private static Task WriteAsync(HttpContext context, int status, string json) => WriteAsync(context, status, Encoding.UTF8.GetBytes(json));
+
+    private static async Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = bytes.Length;

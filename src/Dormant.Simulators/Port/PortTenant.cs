@@ -17,6 +17,10 @@ public sealed class PortTenant
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SimPortUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SimEntity> _entities = new(StringComparer.Ordinal);
+    // Indexes in the order the listings answer in (email; identifier within a blueprint, as a key
+    // is blueprint, newline, identifier), as a database keeps them: no listing sorts 10,000 rows.
+    private readonly SortedDictionary<string, SimPortUser> _usersByEmail = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _entityKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _deletes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
@@ -26,8 +30,16 @@ public sealed class PortTenant
         ClientSecret = clientSecret;
         Clock = clock ?? TimeProvider.System;
         Tokens = new PortTokens(Clock);
-        foreach (var u in users) _users.Add(u.Email, u);
-        foreach (var e in entities) _entities.Add(e.Key, e);
+        foreach (var u in users)
+        {
+            _users.Add(u.Email, u);
+            _usersByEmail.Add(u.Email, u);
+        }
+        foreach (var e in entities)
+        {
+            _entities.Add(e.Key, e);
+            _entityKeys.Add(e.Key);
+        }
     }
 
     public string ClientId { get; }
@@ -42,6 +54,18 @@ public sealed class PortTenant
     public IReadOnlyList<SimPortUser> Users { get { lock (_lock) return _users.Values.ToArray(); } }
 
     public IReadOnlyList<SimEntity> Entities { get { lock (_lock) return _entities.Values.ToArray(); } }
+
+    /// <summary>Every user by email (ordinal), with its `_user` entity (null without one), read under one lock.</summary>
+    internal (SimPortUser User, SimEntity? Entity)[] UsersWithEntities()
+    {
+        lock (_lock) return _usersByEmail.Values.Select(u => (u, _entities.GetValueOrDefault(KeyOf(UserBlueprint, u.Email)))).ToArray();
+    }
+
+    /// <summary>A blueprint's entities by identifier (ordinal).</summary>
+    internal SimEntity[] EntitiesOf(string blueprint)
+    {
+        lock (_lock) return _entityKeys.Select(k => _entities[k]).Where(e => e.Blueprint == blueprint).ToArray();
+    }
 
     public SimPortUser? FindUser(string email) { lock (_lock) return _users.GetValueOrDefault(email); }
 
@@ -60,7 +84,7 @@ public sealed class PortTenant
     {
         lock (_lock)
         {
-            var exists = _entities.ContainsKey(entity.Key);
+            var exists = !_entityKeys.Add(entity.Key);
             _entities[entity.Key] = entity;
             if (exists) _writes.AddOrUpdate(entity.Key, 1, (_, n) => n + 1);
             return entity;
@@ -73,7 +97,8 @@ public sealed class PortTenant
         lock (_lock)
         {
             if (!_entities.Remove(KeyOf(blueprint, identifier))) return false;
-            if (blueprint == UserBlueprint) _users.Remove(identifier);
+            _entityKeys.Remove(KeyOf(blueprint, identifier));
+            if (blueprint == UserBlueprint && _users.Remove(identifier, out var user)) _usersByEmail.Remove(user.Email);
             _deletes.AddOrUpdate(KeyOf(blueprint, identifier), 1, (_, n) => n + 1);
             return true;
         }

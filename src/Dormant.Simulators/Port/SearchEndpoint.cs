@@ -35,9 +35,12 @@ internal sealed class SearchEndpoint(PortTenant tenant)
         if (matches is null) return;
         var rest = matches.Where(e => after is null || string.CompareOrdinal(e.Identifier, after) > 0).ToList();
         var page = rest.Take(limit).ToList();
-        var answer = new JsonObject { ["entities"] = Write(page, Strings(body["include"]), Strings(body["exclude"])) };
-        if (rest.Count > limit) answer["next"] = Encode(page[^1].Identifier);
-        await PortResponses.OkAsync(context, answer);
+        var json = new PortEntityJson(Strings(body["include"]), Strings(body["exclude"]));
+        await PortResponses.OkAsync(context, w =>
+        {
+            PortEntityJson.WriteList(w, "entities", page, json);
+            if (rest.Count > limit) w.WriteString("next", Encode(page[^1].Identifier));
+        });
     }
 
     public async Task AllAsync(HttpContext context)
@@ -45,9 +48,8 @@ internal sealed class SearchEndpoint(PortTenant tenant)
         if (!await PortGate.AllowAsync(context, tenant)) return;
         var matches = await FilterAsync(context, tenant.Entities, await PortResponses.ReadBodyAsync(context));
         if (matches is null) return;
-        var include = context.Request.Query["include"].OfType<string>().ToList();
-        var exclude = context.Request.Query["exclude"].OfType<string>().ToList();
-        await PortResponses.OkAsync(context, new JsonObject { ["entities"] = Write(matches, include, exclude) });
+        var json = new PortEntityJson(context.Request.Query["include"].OfType<string>(), context.Request.Query["exclude"].OfType<string>());
+        await PortResponses.OkAsync(context, w => PortEntityJson.WriteList(w, "entities", matches, json));
     }
 
     private static async Task<List<SimEntity>?> FilterAsync(HttpContext context, IEnumerable<SimEntity> entities, JsonNode? query)
@@ -62,9 +64,6 @@ internal sealed class SearchEndpoint(PortTenant tenant)
             return null;
         }
     }
-
-    private static JsonArray Write(IEnumerable<SimEntity> entities, List<string> include, List<string> exclude) =>
-        new(entities.Select(e => (JsonNode)PortEntityJson.Write(e, include, exclude)).ToArray());
 
     private static List<string> Strings(JsonNode? node) => node is JsonArray a ? a.Select(x => (string)x!).ToList() : [];
 

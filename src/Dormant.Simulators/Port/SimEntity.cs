@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
 namespace Dormant.Simulators.Port;
 
 /// <summary>
@@ -24,4 +27,30 @@ public sealed record SimEntity
     public bool StatusLocked { get; init; }
 
     public string Key => PortTenant.KeyOf(Blueprint, Identifier);
+
+    // Keyed by instance, outside the record: equality and `with` stay as they were, and a changed
+    // entity is a new instance, so nothing can read another version's properties.
+    private static readonly ConditionalWeakTable<SimEntity, ParsedProperties> s_parsed = new();
+
+    /// <summary>
+    /// <see cref="PropertiesJson"/> parsed once, not on every listing (10,000 users were 10,000
+    /// parses per request). A JsonElement is read-only, so concurrent requests can share it.
+    /// </summary>
+    internal JsonElement Properties => Parsed.Root;
+
+    /// <summary>The `status` property, or null when it is absent or not a string.</summary>
+    internal string? Status => Parsed.Status;
+
+    private ParsedProperties Parsed => s_parsed.GetValue(this, static e => ParsedProperties.Of(e.PropertiesJson));
+
+    private sealed record ParsedProperties(JsonElement Root, string? Status)
+    {
+        public static ParsedProperties Of(string json)
+        {
+            var root = JsonElement.Parse(json);
+            var status = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String
+                ? s.GetString() : null;
+            return new ParsedProperties(root, status);
+        }
+    }
 }

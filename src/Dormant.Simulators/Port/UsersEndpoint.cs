@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace Dormant.Simulators.Port;
@@ -12,10 +11,14 @@ internal sealed class UsersEndpoint(PortTenant tenant)
     public async Task ListAsync(HttpContext context)
     {
         if (!await PortGate.AllowAsync(context, tenant) || await FieldsAsync(context) is not { } fields) return;
-        var users = new JsonArray();
-        foreach (var u in tenant.Users.OrderBy(u => u.Email, StringComparer.Ordinal))
-            users.Add(PortUserJson.Write(u, tenant.FindEntity(PortTenant.UserBlueprint, u.Email), tenant.OrgId, fields));
-        await PortResponses.OkAsync(context, new JsonObject { ["users"] = users });
+        var users = tenant.UsersWithEntities();
+        var json = new PortUserJson(fields);
+        await PortResponses.OkAsync(context, w =>
+        {
+            w.WriteStartArray("users");
+            foreach (var (u, entity) in users) json.Write(w, u, PortUserJson.StatusOf(entity), tenant.OrgId);
+            w.WriteEndArray();
+        });
     }
 
     public async Task GetAsync(HttpContext context)
@@ -27,9 +30,12 @@ internal sealed class UsersEndpoint(PortTenant tenant)
             await PortResponses.NotFoundAsync(context, $"User with email \"{email}\" was not found");
             return;
         }
-        var user = PortUserJson.Write(u, tenant.FindEntity(PortTenant.UserBlueprint, u.Email), tenant.OrgId, fields);
-        user["teamsIdentifiers"] = new JsonArray(u.Teams.Select(t => (JsonNode)t).ToArray());
-        await PortResponses.OkAsync(context, new JsonObject { ["user"] = user });
+        var status = PortUserJson.StatusOf(tenant.FindEntity(PortTenant.UserBlueprint, u.Email));
+        await PortResponses.OkAsync(context, w =>
+        {
+            w.WritePropertyName("user");
+            new PortUserJson(fields).Write(w, u, status, tenant.OrgId, teamsIdentifiers: true);
+        });
     }
 
     private static async Task<IReadOnlySet<string>?> FieldsAsync(HttpContext context)

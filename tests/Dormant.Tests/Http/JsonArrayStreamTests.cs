@@ -19,7 +19,7 @@ public sealed class JsonArrayStreamTests
     {
         var list = new List<string>();
         await foreach (var s in JsonArrayStream.ReadAsync(new Trickle(Encoding.UTF8.GetBytes(json), seed), property,
-                           b => Encoding.UTF8.GetString(b.Span), CancellationToken.None))
+                           b => Encoding.UTF8.GetString(b), CancellationToken.None))
             list.Add(s);
         return list;
     }
