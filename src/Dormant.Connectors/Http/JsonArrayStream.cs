@@ -66,9 +66,6 @@ public static class JsonArrayStream
         public bool Done { get; private set; }
 
         /// <summary>Reads what the buffer holds; adds each complete item; returns how many bytes are finished with.</summary>
-        // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-        // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Advance<T>(ReadOnlySpan<byte> data, bool final, Func<ReadOnlySpan<byte>, T> item, List<T> found)
         {
             var reader = new Utf8JsonReader(data, final, _state);

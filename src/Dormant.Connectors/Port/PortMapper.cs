@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Dormant.Core.Accounts;
 
 namespace Dormant.Connectors.Port;
@@ -13,9 +12,6 @@ internal static class PortMapper
     public const string LastLogin = "last-login";
     public const string EntityUpdated = "entity-updated";
 
-    // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-    // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Account ToAccount(PortEntity entity, string raw, PortUser? user)
     {
         var errors = new List<string>();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -55,9 +54,6 @@ internal sealed record PortEntity
 /// </summary>
 internal sealed class StringProperties : JsonConverter<Dictionary<string, string?>>
 {
-    // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-    // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Dictionary<string, string?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("properties must be an object");

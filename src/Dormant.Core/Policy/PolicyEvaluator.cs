@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Dormant.Core.Accounts;
 
 namespace Dormant.Core.Policy;
@@ -18,9 +17,6 @@ public sealed class PolicyEvaluator
 
     public PolicyRules Rules => _rules;
 
-    // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-    // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Decision Evaluate(Account account, DateTimeOffset now)
     {
         var last = LastActivity(account);
@@ -83,7 +79,6 @@ public sealed class PolicyEvaluator
     /// The latest activity for the policy's product across all its instances (several sites of one
     /// product each report their own timestamp; the person is active if any of them is recent).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (DateTimeOffset At, string Source)? LastActivity(Account account)
     {
         (DateTimeOffset At, string Source)? best = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Dormant.Simulators.Port;
@@ -61,9 +60,6 @@ internal sealed class PortEntityJson
         Write(w, e);
     }
 
-    // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-    // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Utf8JsonWriter w, SimEntity e)
     {
         Span<int> order = stackalloc int[s_names.Length];
@@ -81,7 +77,6 @@ internal sealed class PortEntityJson
         w.WriteEndObject();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int All(SimEntity e, Span<int> order, Span<bool> whole)
     {
         var count = 0;
@@ -99,7 +94,6 @@ internal sealed class PortEntityJson
     /// object) only the keys named, in the order named; a whole pick wins over keys. The keys go to
     /// <see cref="_keys"/>: only properties can have any.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Pick(SimEntity e, Span<int> order, Span<bool> whole)
     {
         var count = 0;
@@ -139,7 +133,6 @@ internal sealed class PortEntityJson
 
     private static JsonElement ObjectOf(SimEntity e, int field) => field == Properties ? e.Properties : s_empty;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteValue(Utf8JsonWriter w, SimEntity e, int field)
     {
         switch (field)
@@ -168,7 +161,6 @@ internal sealed class PortEntityJson
     }
 
     /// <summary>An object field: all its keys or the picked ones, less the excluded ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteObject(Utf8JsonWriter w, JsonElement o, bool whole)
     {
         w.WriteStartObject();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Dormant.Simulators.Port;
@@ -42,9 +41,6 @@ internal sealed class PortUserJson(IReadOnlySet<string> fields)
     public static string StatusOf(SimEntity? entity) => entity?.Status ?? "Active";
 
     /// <param name="teamsIdentifiers">GET one user also lists the user's team identifiers, whatever the fields.</param>
-    // Runs once per row of a 10,000-row scan, and a scan is one short process: optimized at the
-    // first call (AggressiveOptimization) rather than left unoptimized until tiering, after the scan.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(Utf8JsonWriter w, SimPortUser u, string status, string orgId, bool teamsIdentifiers = false)
     {
         w.WriteStartObject();
@@ -112,7 +108,6 @@ internal sealed class PortUserJson(IReadOnlySet<string> fields)
     /// characters (it truncates the fraction the same way) and a Z. Three per user made a custom
     /// format string the listing's biggest cost.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteIso(Utf8JsonWriter w, string name, DateTimeOffset at)
     {
         Span<byte> text = stackalloc byte[33];
