@@ -11,12 +11,14 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
     private string Org => Uri.EscapeDataString(orgId);
 
     // "-" is every directory the key can manage; one search covers the whole organization.
-    public async Task<Page<(AtlUser User, string Raw)>> SearchUsersAsync(string? cursor, IReadOnlyList<string>? accountIds, CancellationToken ct)
+    // Groups are asked for only when the policy excludes by group: the expand is one more thing the
+    // vendor could refuse, and a scan that does not need it should not depend on it.
+    public async Task<Page<(AtlUser User, string Raw)>> SearchUsersAsync(string? cursor, IReadOnlyList<string>? accountIds, bool groups, CancellationToken ct)
     {
         var body = new Dictionary<string, object?>
         {
             ["limit"] = PageSize,
-            ["expand"] = new[] { "productAccess" },
+            ["expand"] = groups ? new[] { "productAccess", "groups" } : new[] { "productAccess" },
             ["cursor"] = cursor,
             ["accountIds"] = accountIds,
         };

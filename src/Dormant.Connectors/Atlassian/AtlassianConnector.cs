@@ -22,7 +22,7 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
         [EnumeratorCancellation] CancellationToken ct)
     {
         var seen = 0;
-        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, null, t), ct))
+        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, null, request.Groups, t), ct))
         {
             yield return await CompleteAsync(user, raw, ct);
             progress?.Report(++seen);
@@ -31,7 +31,7 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
-        var page = await client.SearchUsersAsync(null, [accountId], ct);
+        var page = await client.SearchUsersAsync(null, [accountId], request.Groups, ct);
         var hit = page.Items.FirstOrDefault(i => i.User.AccountId == accountId);
         // The re-read before acting always asks last-active-dates too: one request per action, so an
         // account is never suspended on the bulk answer alone, whatever that answer may have missed.

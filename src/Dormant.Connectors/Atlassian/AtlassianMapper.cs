@@ -38,6 +38,7 @@ internal static class AtlassianMapper
                 _ => AccountKind.Person,
             },
             Roles = u.PlatformRoles ?? [],
+            Groups = u.Groups?.Select(g => g.Name ?? g.Id ?? "").Where(g => g.Length > 0).ToList(),
             IsAdmin = (u.PlatformRoles ?? []).Any(AdminRoles.Contains),
             CreatedAt = u.AddedToOrg,
             Evidence = evidence,

@@ -17,7 +17,10 @@ internal sealed record AtlUser
     public string? Email { get; init; }
     public List<string>? PlatformRoles { get; init; }
     public List<AtlProductAccess>? ProductAccess { get; init; }
+    public List<AtlGroup>? Groups { get; init; }
 }
+
+internal sealed record AtlGroup(string? Id, string? Name);
 
 internal sealed record AtlProductAccess(string? Key, string? Id, DateTimeOffset? LastActiveTimestamp);
 

@@ -9,7 +9,7 @@ internal static class DocSpaceMapper
 
     public static Account ToAccount(DsUser u, string raw, DateTimeOffset? lastLogin, int lookbackDays, string? callerId, string? outOfScope)
     {
-        var groups = (u.Groups ?? []).Select(g => g.Name ?? g.Id ?? "").Where(g => g.Length > 0).ToList();
+        var groups = u.Groups?.Select(g => g.Name ?? g.Id ?? "").Where(g => g.Length > 0).ToList();
         return new Account
         {
             Id = u.Id,

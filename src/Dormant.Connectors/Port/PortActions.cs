@@ -86,7 +86,7 @@ internal sealed class PortActions(PortClient client)
     {
         try
         {
-            var user = await client.GetUserAsync(id, ct);
+            var user = await client.GetUserAsync(id, teams: false, ct);
             var creators = new[] { id, user?.Id }.OfType<string>().Distinct().ToList();
             var left = (await CreatedByAsync(creators, ct)).Where(e => e.Entity.Identifier != id).ToList();
             if (left.Count == 0) return "; no entities created by this user";

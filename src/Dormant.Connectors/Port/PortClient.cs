@@ -21,6 +21,9 @@ internal sealed class PortClient(PortApi api)
         "orgMembers.orgId", "orgMembers.status", "orgMembers.lastLoginAt",
     }.Select(f => "fields=" + Uri.EscapeDataString(f)));
 
+    // Team names only when the policy excludes by group: a larger answer for every scan otherwise.
+    private static string Fields(bool teams) => teams ? UserFields + "&fields=teams.name" : UserFields;
+
     // Entity-JSON paths for GET entities (§1.5). Should Port ever drop a field here, the apply step
     // re-reads each account in full before acting, so a trimmed listing cannot cause an act.
     private static readonly string EntityFields = string.Join('&', new[]
@@ -32,17 +35,17 @@ internal sealed class PortClient(PortApi api)
     /// Every user of the organization in one call; the route has no paging. Read as it arrives:
     /// at 100,000 users the answer held as text and as a document cost hundreds of megabytes.
     /// </summary>
-    public async Task<IReadOnlyList<PortUser>> ListUsersAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<PortUser>> ListUsersAsync(bool teams, CancellationToken ct)
     {
         var users = new List<PortUser>();
-        await foreach (var u in StreamAsync("v1/users?" + UserFields, "users", b => JsonSerializer.Deserialize<PortUser>(b, WireJson.Options)!, ct))
+        await foreach (var u in StreamAsync("v1/users?" + Fields(teams), "users", b => JsonSerializer.Deserialize<PortUser>(b, WireJson.Options)!, ct))
             users.Add(u);
         return users;
     }
 
-    public async Task<PortUser?> GetUserAsync(string email, CancellationToken ct)
+    public async Task<PortUser?> GetUserAsync(string email, bool teams, CancellationToken ct)
     {
-        var (status, doc) = await api.SendAsync(HttpMethod.Get, $"v1/users/{Uri.EscapeDataString(email)}?{UserFields}", null, ct, HttpStatusCode.NotFound);
+        var (status, doc) = await api.SendAsync(HttpMethod.Get, $"v1/users/{Uri.EscapeDataString(email)}?{Fields(teams)}", null, ct, HttpStatusCode.NotFound);
         using (doc)
             return status == HttpStatusCode.NotFound ? null : Object(doc, "user").Deserialize<PortUser>(WireJson.Options);
     }

@@ -28,7 +28,7 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
     {
         // Both lists are asked for at once; the users are held (the join needs them), the entities
         // are streamed through, so the whole organization is never in memory twice.
-        var usersTask = client.ListUsersAsync(ct);
+        var usersTask = client.ListUsersAsync(request.Groups, ct);
         Dictionary<string, PortUser>? byEmail = null;
         var seen = 0;
         await foreach (var e in client.ListUserEntitiesAsync(ct))
@@ -51,7 +51,7 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
         var entityTask = client.GetUserEntityAsync(accountId, ct);
-        var userTask = client.GetUserAsync(accountId, ct);
+        var userTask = client.GetUserAsync(accountId, request.Groups, ct);
         await Task.WhenAll(entityTask, userTask);
         return entityTask.Result is { } e ? PortMapper.ToAccount(e.Entity, e.Raw, userTask.Result) : null;
     }

@@ -40,6 +40,7 @@ internal static class PortMapper
             Kind = string.Equals(entity.Property("port_type"), "Service Account", StringComparison.OrdinalIgnoreCase)
                 ? AccountKind.Service : AccountKind.Person,
             Roles = roles,
+            Groups = user?.Teams?.Select(t => t.Name).OfType<string>().ToList(),
             IsAdmin = (user?.Roles ?? []).Any(r => r.IsAdmin == true || IsAdminName(r.Name)) || IsAdminName(portRole),
             CreatedAt = Parse(user?.CreatedAt, "createdAt", errors) ?? Parse(entity.CreatedAt, "createdAt", errors),
             Evidence = evidence,

@@ -16,6 +16,12 @@ internal sealed record PortUser
     public string? CreatedAt { get; init; }
     public List<PortRole>? Roles { get; init; }
     public List<PortOrgMember>? OrgMembers { get; init; }
+    public List<PortTeam>? Teams { get; init; }
+}
+
+internal sealed record PortTeam
+{
+    public string? Name { get; init; }
 }
 
 // Init properties, not positional records: the serializer's constructor path was a third of the

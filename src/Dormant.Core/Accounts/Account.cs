@@ -12,7 +12,8 @@ public sealed record Account
     public AccountStatus Status { get; init; } = AccountStatus.Unknown;
     public AccountKind Kind { get; init; } = AccountKind.Person;
     public IReadOnlyList<string> Roles { get; init; } = [];
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    /// <summary>Group (or team) names; null when the platform was not asked for them or did not say.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
     public bool IsAdmin { get; init; }
     public bool IsOwner { get; init; }
     public bool IsCaller { get; init; }

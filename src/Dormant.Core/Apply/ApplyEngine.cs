@@ -88,7 +88,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
     /// <summary>Re-reads and checks one account; backs it up and journals the intent. Null when it is settled already.</summary>
     private async Task<Account?> PrepareAsync(OutcomeRecorder recorder, PlannedAction planned, PolicyEvaluator policy, bool hadIntent, CancellationToken ct)
     {
-        var fresh = await source.GetAccountAsync(planned.AccountId, new ScanRequest(policy.Rules.Product) { InactiveDays = policy.Rules.InactiveDays }, ct);
+        var fresh = await source.GetAccountAsync(planned.AccountId, ScanRequest.For(policy.Rules), ct);
         if (hadIntent && TargetState.Reached(planned.Action, fresh))
         {
             await recorder.RecordAsync(planned, JournalPhase.Done, "completed before an interruption; confirmed on re-read");

@@ -12,7 +12,7 @@ public sealed class Scanner(TimeProvider clock)
         var now = clock.GetUtcNow();
         var decisions = new List<Decision>();
         var actions = new List<PlannedAction>();
-        await foreach (var account in source.ListAccountsAsync(new ScanRequest(rules.Product) { InactiveDays = rules.InactiveDays }, progress, ct))
+        await foreach (var account in source.ListAccountsAsync(ScanRequest.For(rules), progress, ct))
         {
             var d = policy.Evaluate(account, now);
             decisions.Add(d);

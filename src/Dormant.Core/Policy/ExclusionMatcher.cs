@@ -10,6 +10,8 @@ namespace Dormant.Core.Policy;
 public sealed class ExclusionMatcher
 {
     private const string GroupPrefix = "group:";
+
+    public static bool IsGroupPattern(string pattern) => pattern.Trim().StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase);
     private readonly List<(string Pattern, bool Group, Func<string, bool> Matches)> _patterns;
 
     public ExclusionMatcher(IEnumerable<string> patterns)
@@ -19,18 +21,22 @@ public sealed class ExclusionMatcher
             .Where(p => p.Length > 0)
             .Select(p =>
             {
-                var group = p.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase);
+                var group = IsGroupPattern(p);
                 return (p, group, Matcher(group ? p[GroupPrefix.Length..].Trim() : p));
             })
             .ToList();
+        HasGroupPatterns = _patterns.Any(p => p.Group);
     }
+
+    /// <summary>Whether any pattern needs the account's groups to be known.</summary>
+    public bool HasGroupPatterns { get; }
 
     /// <summary>The pattern that matched, or null.</summary>
     public string? Match(Account account)
     {
         foreach (var (pattern, group, matches) in _patterns)
         {
-            var values = group ? account.Groups : new[] { account.Id, account.Email ?? "", account.DisplayName };
+            var values = group ? account.Groups ?? [] : new[] { account.Id, account.Email ?? "", account.DisplayName };
             if (values.Any(v => v.Length > 0 && matches(v.Trim()))) return pattern;
         }
         return null;

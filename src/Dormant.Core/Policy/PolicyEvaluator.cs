@@ -36,6 +36,9 @@ public sealed class PolicyEvaluator
             return Make(Category.Excluded, $"on the exclusion list ({pattern})");
         if (ProtectionReason(account) is { } why)
             return Make(Category.Protected, why);
+        // Without its groups a person in an excluded group would look like anyone else: never act on a guess.
+        if (_exclusions.HasGroupPatterns && account.Groups is null)
+            return Make(Category.Error, "could not be read completely: its groups are unknown, so the group: exclusions cannot be checked");
 
         var product = _rules.Product ?? "any product";
         DateTimeOffset since;

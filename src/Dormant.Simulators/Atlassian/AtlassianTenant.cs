@@ -96,6 +96,10 @@ public sealed class AtlassianTenant
         });
     }
 
+    /// <summary>Adds one group membership (an admin's change between a plan and its apply).</summary>
+    public void AddToGroup(string accountId, SimGroup group) =>
+        Update(accountId, u => u.Groups.Contains(group) ? u : u with { Groups = [.. u.Groups, group] });
+
     /// <summary>How many suspend calls succeeded for this account.</summary>
     public int SuspendCount(string accountId) => _suspends.GetValueOrDefault(accountId);
 

@@ -95,7 +95,7 @@ internal static class AtlassianUserFactory
                 break;
         }
 
-        return Finish(user, rng, clock, access);
+        return Finish(user with { Groups = GroupsFor(n, user, access) }, rng, clock, access);
     }
 
     /// <summary>The remaining ~2%: service-desk customers, deactivated accounts, never-invited accounts.</summary>
@@ -147,6 +147,19 @@ internal static class AtlassianUserFactory
         }
 
         return user with { AddedToOrg = added, ProductAccess = access.ToArray(), BulkHiddenAccess = hidden };
+    }
+
+    /// <summary>From what is drawn already (no draws of its own, so a seed's tenant stays as it was).</summary>
+    private static SimGroup[] GroupsFor(int n, SimUser user, List<SimProductAccess> access)
+    {
+        if (user.AccountType != "atlassian") return [];
+        var groups = new List<SimGroup> { new("grp-all-staff", "all-staff") };
+        if (access.Any(a => a.Key == Confluence)) groups.Add(new("grp-confluence-users", "confluence-users"));
+        if (access.Any(a => a.Key == Jira)) groups.Add(new("grp-jira-software-users", "jira-software-users"));
+        if (user.PlatformRoles.Contains("atlassian/org-admin")) groups.Add(new("grp-org-admins", "org-admins"));
+        if (n % 10 == 3) groups.Add(new("grp-contractors", "contractors"));
+        if (n % 25 == 7) groups.Add(new("grp-executives", "executives"));
+        return [.. groups];
     }
 
     private static void AddSometimes(Random rng, double probability, List<SimProductAccess> access, SimProductAccess entry)

@@ -5,7 +5,7 @@ namespace Dormant.Simulators.Atlassian;
 /// <summary>The v2 user object (camelCase), api-contracts.md §2.3.</summary>
 internal static class AtlassianUserJson
 {
-    public static void Write(Utf8JsonWriter w, SimUser user, bool expandProductAccess)
+    public static void Write(Utf8JsonWriter w, SimUser user, bool expandProductAccess, bool expandGroups = false)
     {
         w.WriteStartObject();
         w.WriteString("accountId", user.AccountId);
@@ -29,23 +29,40 @@ internal static class AtlassianUserJson
         if (expandProductAccess)
         {
             // Entries in BulkHiddenAccess are left out on purpose: the bulk-data gap clients must survive.
-            w.WriteStartArray("productAccess");
-            foreach (var access in user.ProductAccess)
+            Objects(w, "productAccess", user.ProductAccess, access =>
             {
-                w.WriteStartObject();
                 w.WriteString("key", access.Key);
                 w.WriteString("id", access.SiteId);
                 if (access.LastActive is { } at)
                 {
                     w.WriteString("lastActiveTimestamp", AtlassianFormats.Millis(at));
                 }
+            });
+        }
 
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+        if (expandGroups)
+        {
+            Objects(w, "groups", user.Groups, group =>
+            {
+                w.WriteString("id", group.Id);
+                w.WriteString("name", group.Name);
+                w.WriteNull("description");
+            });
         }
 
         w.WriteEndObject();
+    }
+
+    private static void Objects<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> properties)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            properties(item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -34,12 +34,16 @@ public sealed record SimUser
     /// <summary>e.g. "atlassian/user", "atlassian/org-admin".</summary>
     public IReadOnlyList<string> PlatformRoles { get; init; } = [];
 
+    /// <summary>Group memberships (shown with expand=groups).</summary>
+    public IReadOnlyList<SimGroup> Groups { get; init; } = [];
+
     /// <summary>Product access as the bulk search shows it (with expand=productAccess).</summary>
     public IReadOnlyList<SimProductAccess> ProductAccess { get; init; } = [];
 
     /// <summary>
     /// Quirk: activity the bulk search leaves out but the per-user last-active-dates endpoint
-    /// returns, so a client that trusts the bulk answer alone calls an active user dormant.
+    /// returns. Generated tenants hide all of a user's entries or none (the bulk answer "has no
+    /// data"); tests may hide one entry to show what the re-read before acting catches.
     /// </summary>
     public IReadOnlyList<SimProductAccess> BulkHiddenAccess { get; init; } = [];
 

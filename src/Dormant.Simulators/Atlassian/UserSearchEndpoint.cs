@@ -50,13 +50,14 @@ internal sealed class UserSearchEndpoint(AtlassianTenant tenant)
 
         var page = UserPager.Page(tenant.Current, startKey, limit, u => Matches(u, directoryId, request));
         var expand = request.Expand.Contains("productAccess");
+        var groups = request.Expand.Contains("groups");
         await AtlassianResponses.JsonAsync(context, StatusCodes.Status200OK, w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("data");
             foreach (var user in page.Items)
             {
-                AtlassianUserJson.Write(w, user, expand);
+                AtlassianUserJson.Write(w, user, expand, groups);
             }
 
             w.WriteEndArray();

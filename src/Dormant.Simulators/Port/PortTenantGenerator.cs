@@ -53,6 +53,8 @@ internal static class PortTenantGenerator
         {
             Id = "user_" + Hex(rng, 8), Email = email, FirstName = first, LastName = service ? "Bot" : last,
             CreatedAt = created, Roles = admin ? ["Admin"] : ["Member"], LastLoginAt = login,
+            // From the index, not the generator: adding teams leaves every other draw of a seed as it was.
+            Teams = service ? [] : i % 10 == 4 ? ["contractors"] : i % 3 == 0 ? ["platform", "sre"] : ["engineering"],
         };
         var properties = new JsonObject
         {

@@ -162,4 +162,17 @@ public sealed class PolicyEvaluatorTests
         var a = Person("x", Confluence(Now.AddDays(-900))) with { Groups = ["Finance", "All staff"] };
         Assert.Equal(excluded ? Category.Excluded : Category.Inactive, Decide(a, Rules with { Exclusions = [pattern] }).Category);
     }
+
+    [Fact]
+    public void Unknown_groups_with_a_group_exclusion_are_an_error_never_an_action()
+    {
+        var unknown = Person("x", Confluence(Now.AddDays(-900))); // the connector did not read groups
+        Assert.Null(unknown.Groups);
+        var d = Decide(unknown, Rules with { Exclusions = ["group:Finance"] });
+        Assert.Equal(Category.Error, d.Category);
+        Assert.Contains("group: exclusions cannot be checked", d.Reason);
+        // Plain patterns need no groups; an empty list is known (a member of nothing).
+        Assert.Equal(Category.Inactive, Decide(unknown, Rules with { Exclusions = ["someone-else@example.com"] }).Category);
+        Assert.Equal(Category.Inactive, Decide(unknown with { Groups = [] }, Rules with { Exclusions = ["group:Finance"] }).Category);
+    }
 }
