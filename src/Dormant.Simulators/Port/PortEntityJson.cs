@@ -17,7 +17,8 @@ internal sealed class PortEntityJson
         ["identifier", "title", "icon", "blueprint", "team", "properties", "relations", "createdAt", "createdBy", "updatedAt", "updatedBy"];
 
     private static readonly JsonEncodedText[] s_encoded = s_names.Select(n => JsonEncodedText.Encode(n)).ToArray();
-    private const int Properties = 5, Relations = 6, UpdatedAt = 9, UpdatedBy = 10;
+    private const int Identifier = 0, Title = 1, Icon = 2, Blueprint = 3, Team = 4, Properties = 5, Relations = 6,
+        CreatedAt = 7, CreatedBy = 8, UpdatedAt = 9, UpdatedBy = 10;
 
     // No entity here has relations: an empty object stands for them.
     private static readonly JsonElement s_empty = JsonElement.Parse("{}");
@@ -137,18 +138,18 @@ internal sealed class PortEntityJson
     {
         switch (field)
         {
-            case 0: w.WriteStringValue(e.Identifier); break;
-            case 1: WriteNullable(w, e.Title); break;
-            case 2: w.WriteNullValue(); break;
-            case 3: w.WriteStringValue(e.Blueprint); break;
-            case 4:
+            case Identifier: w.WriteStringValue(e.Identifier); break;
+            case Title: WriteNullable(w, e.Title); break;
+            case Icon: w.WriteNullValue(); break;
+            case Blueprint: w.WriteStringValue(e.Blueprint); break;
+            case Team:
                 w.WriteStartArray();
                 foreach (var t in e.Team) w.WriteStringValue(t);
                 w.WriteEndArray();
                 break;
             case Properties: e.Properties.WriteTo(w); break; // not an object (e.g. null): as it is
-            case 7: w.WriteStringValue(e.CreatedAt); break;
-            case 8: w.WriteStringValue(e.CreatedBy); break;
+            case CreatedAt: w.WriteStringValue(e.CreatedAt); break;
+            case CreatedBy: w.WriteStringValue(e.CreatedBy); break;
             case UpdatedAt: WriteNullable(w, e.UpdatedAt); break;
             default: WriteNullable(w, e.UpdatedBy); break;
         }
