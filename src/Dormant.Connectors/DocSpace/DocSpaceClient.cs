@@ -62,6 +62,21 @@ internal sealed class DocSpaceClient(VendorApi api)
                 .Deserialize<List<DsLoginEvent>>(WireJson.Options) ?? [];
     }
 
+    /// <summary>Days of login history the portal keeps (security/audit/settings/lifetime, TenantAuditSettings).</summary>
+    public async Task<int> LoginHistoryLifetimeAsync(CancellationToken ct)
+    {
+        const string What = "security/audit/settings/lifetime";
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, "api/2.0/" + What, null, ct);
+        using (doc)
+        {
+            var response = Envelope(doc, What).Response;
+            return response.ValueKind == JsonValueKind.Object && response.TryGetProperty("loginHistoryLifeTime", out var days)
+                && days.TryGetInt32(out var n) && n > 0
+                ? n
+                : throw Contract($"{What} answered without a positive loginHistoryLifeTime");
+        }
+    }
+
     /// <summary>
     /// PUT people/status/{status}. 403 (the whole batch refused) and 402 (seat quota) come back as
     /// values so the caller can narrow the batch down; other failures throw.

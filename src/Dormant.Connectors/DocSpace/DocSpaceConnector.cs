@@ -8,7 +8,7 @@ namespace Dormant.Connectors.DocSpace;
 /// <summary>
 /// ONLYOFFICE DocSpace: selected users from people/filter, each one's last successful login from
 /// one sweep of the login history, disabled by setting status Terminated in batches.
-/// Requests for a scan: 1 (@self) + ⌈events in the look-back / 100⌉ + ⌈users / 100⌉.
+/// Requests for a scan: 2 (@self, the portal's login-history retention) + ⌈events in the look-back / 100⌉ + ⌈users / 100⌉.
 /// </summary>
 internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory history, DocSpaceSelection selection, string host)
     : IConnector, IAccountSource, IAccountActor, IAccountBatchActor
@@ -16,6 +16,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     public const string Disable = "disable";
     private readonly StatusChanger _changer = new(client);
     private string? _callerId;
+    private int? _keptDays;
 
     public string Platform => "docspace";
     public string Tenant => host;
@@ -25,6 +26,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         [EnumeratorCancellation] CancellationToken ct)
     {
         RequirePlatformWide(request);
+        await RequireKeptAsync(request, ct);
         var caller = await CallerAsync(ct);
         await history.RefreshAsync(ct);
         var seen = 0;
@@ -32,7 +34,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         {
             // The e-mail domain is not a server-side filter; those outside it are simply not listed.
             if (selection.EmailDomain is not null && selection.Excludes(user) is not null) continue;
-            yield return DocSpaceMapper.ToAccount(user, raw, history.LastSuccess(user.Id), history.LookbackDays, caller, null);
+            yield return DocSpaceMapper.ToAccount(user, raw, history.LastSuccess(user.Id), Window, caller, null);
             progress?.Report(++seen);
         }
     }
@@ -40,10 +42,11 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
         RequirePlatformWide(request);
+        await RequireKeptAsync(request, ct);
         var caller = await CallerAsync(ct);
         if (await client.GetUserAsync(accountId, ct) is not { } hit) return null;
         await history.RefreshAsync(ct); // first call: the full sweep; later: only what is new since
-        return DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), history.LookbackDays, caller,
+        return DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), Window, caller,
             selection.Excludes(hit.User));
     }
 
@@ -68,7 +71,24 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         return _changer.RestoreAsync(accounts.Select(a => a.AccountId).ToList(), ct);
     }
 
+    /// <summary>Days of login history the evidence covers: the look-back, or less if the portal keeps less.</summary>
+    private int Window => Math.Min(history.LookbackDays, _keptDays ?? history.LookbackDays);
+
     private async Task<string> CallerAsync(CancellationToken ct) => _callerId ??= (await client.GetSelfAsync(ct)).Id;
+
+    /// <summary>
+    /// The portal may keep less login history than the look-back (an admin can shorten it): a login
+    /// older than what is kept is gone, and with a threshold beyond it a person who logged in between
+    /// would count as never logged in (and, counted from registration, be disabled). Asked once.
+    /// </summary>
+    private async Task RequireKeptAsync(ScanRequest request, CancellationToken ct)
+    {
+        var kept = _keptDays ??= await client.LoginHistoryLifetimeAsync(ct);
+        if (request.InactiveDays is { } days && days > kept)
+            throw new UsageException($"the portal keeps login history for {kept} days (Settings → Security → Login history), so with " +
+                $"--inactive-days {days} someone who last logged in {kept + 1}–{days} days ago would count as never logged in; " +
+                $"lower --inactive-days to {kept} or less, or keep the history longer");
+    }
 
     // Login history is platform-wide; evidence for a named product would never match and every
     // user would look as if they had never signed in.

@@ -29,5 +29,6 @@ public sealed class DocSpaceSimulator(DocSpaceTenant tenant, SimulatorLimits? li
         app.MapPut("/api/2.0/people/status/{status}", new StatusEndpoint(Tenant).HandleAsync);
         app.MapGet("/api/2.0/security/audit/login/filter", logins.FilterAsync);
         app.MapGet("/api/2.0/security/audit/login/last", logins.LastAsync);
+        app.MapGet("/api/2.0/security/audit/settings/lifetime", logins.LifetimeAsync);
     }
 }

@@ -50,8 +50,24 @@ public sealed class DocSpaceTenant
 
     public IReadOnlyList<DocSpaceSimUser> Users => Volatile.Read(ref _users).ToArray();
 
+    /// <summary>
+    /// Days of login history the portal keeps (security/audit/settings/lifetime, 1–180, default 180);
+    /// older events are gone from every answer.
+    /// </summary>
+    public int LoginHistoryLifetimeDays { get; set; } = 180;
+
     /// <summary>Newest first, as the server orders them.</summary>
     public IReadOnlyList<DocSpaceSimLoginEvent> Events => Volatile.Read(ref _events);
+
+    /// <summary>The events the portal still keeps, newest first.</summary>
+    public IEnumerable<DocSpaceSimLoginEvent> KeptEvents
+    {
+        get
+        {
+            var oldest = Clock.GetUtcNow().AddDays(-LoginHistoryLifetimeDays);
+            return Events.TakeWhile(e => e.Date >= oldest);
+        }
+    }
 
     /// <summary>How many status-change requests were refused as a whole (403 or 402).</summary>
     public int RefusedBatches { get; private set; }

@@ -45,7 +45,7 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
             await DocSpaceGate.BadRequestAsync(context, "from/to must be ApiDateTime values with an offset");
             return;
         }
-        var page = tenant.Events.Skip(start).Take(count)
+        var page = tenant.KeptEvents.Skip(start).Take(count)
             .Where(e => (user is null || e.UserId == user) && (action is null || e.ActionId == action)
                 && (from is null || e.Date >= from) && (to is null || e.Date <= to))
             .ToList();
@@ -55,7 +55,21 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
     public async Task LastAsync(HttpContext context)
     {
         if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
-        await WriteAsync(context, tenant.Events.Take(LastCount).ToList());
+        await WriteAsync(context, tenant.KeptEvents.Take(LastCount).ToList());
+    }
+
+    /// <summary>GET security/audit/settings/lifetime (TenantAuditSettings): days kept, per history.</summary>
+    public async Task LifetimeAsync(HttpContext context)
+    {
+        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        await DocSpaceResponses.OkAsync(context, 1, null, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("loginHistoryLifeTime", tenant.LoginHistoryLifetimeDays);
+            w.WriteNumber("auditTrailLifeTime", 180);
+            w.WriteString("lastModified", DocSpaceResponses.Date(tenant.Clock.GetUtcNow().AddDays(-400), tenant.PortalOffset));
+            w.WriteEndObject();
+        });
     }
 
     private Task WriteAsync(HttpContext context, List<DocSpaceSimLoginEvent> events) =>

@@ -61,11 +61,12 @@ public sealed class DocSpaceActivityTests(ITestOutputHelper output)
         using var platform = portal.Connect();
         var scan = await new Scanner(TimeProvider.System).ScanAsync(platform.Source, s_policy, null, CancellationToken.None);
 
-        // Then: @self + ⌊E/100⌋+1 history pages (the last one short) + ⌈N/100⌉ people pages, nothing per user,
+        // Then: @self + the retention setting + ⌊E/100⌋+1 history pages (the last one short) + ⌈N/100⌉ people pages, nothing per user,
         // plus at most 7 history pages read ahead past the end (the sweep keeps up to MaxConcurrency = 8 in flight)
         Assert.Equal(guests, scan.Decisions.Count);
         output.WriteLine($"{guests} guests, {events} events: {portal.Host.Requests.Count} requests");
-        var expected = 1 + (events / 100 + 1) + (int)Math.Ceiling(guests / 100.0);
+        var expected = 2 + (events / 100 + 1) + (int)Math.Ceiling(guests / 100.0);
+        Assert.Equal(1, portal.Host.Requests.CountMatching("GET", "/audit/settings/lifetime"));
         Assert.InRange(portal.Host.Requests.Count, expected, expected + 7);
         Assert.InRange(portal.Host.Requests.CountMatching("GET", "/login/filter"), events / 100 + 1, events / 100 + 1 + 7);
         Assert.True(portal.Host.Requests.Count < guests / 2, $"{portal.Host.Requests.Count} requests for {guests} users and {events} events");

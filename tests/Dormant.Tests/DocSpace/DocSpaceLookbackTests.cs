@@ -19,4 +19,42 @@ public sealed class DocSpaceLookbackTests
         var ok = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "30", "--lookback-days", "30", "--max-share", "100");
         Assert.Equal(0, ok.ExitCode);
     }
+
+    private static CliHarness Cli(TempDir dir, DocSpacePortal portal)
+    {
+        var cli = new CliHarness(dir.Path);
+        cli.Variables["DOCSPACE_API_HOST"] = portal.Host.BaseUrl.ToString();
+        cli.Variables["DOCSPACE_API_KEY"] = portal.Tenant.ApiKey;
+        return cli;
+    }
+
+    [Fact]
+    public async Task A_threshold_longer_than_the_history_the_portal_keeps_is_refused_at_plan_and_at_apply()
+    {
+        using var dir = new TempDir();
+        await using var portal = await DocSpacePortal.StartAsync(60, seed: 4);
+        var cli = Cli(dir, portal);
+        portal.Tenant.LoginHistoryLifetimeDays = 20;
+
+        // The default threshold (30 days) reaches past the 20 the portal keeps: refused, nothing written.
+        var refused = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--max-share", "100");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("the portal keeps login history for 20 days", refused.Error);
+        Assert.False(File.Exists(dir.File("p.json")));
+
+        // Within what is kept it plans, and the evidence says how far back it looked.
+        var within = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--max-share", "100", "--inactive-days", "20");
+        Assert.True(within.ExitCode == 0, within.All);
+        Assert.Contains("login history (20 days)", File.ReadAllText(dir.File("p.json")));
+
+        // A plan made while 180 days were kept is not applied after the portal cut its history to 20.
+        portal.Tenant.LoginHistoryLifetimeDays = 180;
+        var plan = await cli.RunAsync("plan", "--connector", "docspace", "-o", "q.json", "--max-share", "100");
+        Assert.True(plan.ExitCode == 0, plan.All);
+        portal.Tenant.LoginHistoryLifetimeDays = 20;
+        var apply = await cli.RunAsync("apply", "q.json", "--yes", "--store", dir.File("store.db"));
+        Assert.Equal(2, apply.ExitCode);
+        Assert.Contains("the portal keeps login history for 20 days", apply.Error);
+        Assert.Empty(portal.Puts);
+    }
 }
