@@ -11,16 +11,34 @@ public sealed class Scanner(TimeProvider clock)
         var policy = new PolicyEvaluator(rules);
         var now = clock.GetUtcNow();
         var decisions = new List<Decision>();
-        var actions = new List<PlannedAction>();
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var account in source.ListAccountsAsync(ScanRequest.For(rules), progress, ct))
         {
             var d = policy.Evaluate(account, now);
-            decisions.Add(d);
-            if (d.Category == Category.Inactive)
-                actions.Add(new PlannedAction(d.AccountId, d.Label, rules.Action, d.Reason, new SeenState(account.Status, d.LastActive)));
+            // Offset paging shifts when the tenant changes during a scan, and a listing over several
+            // directories may show one person twice: one decision per account, the one that acts least.
+            if (byId.TryGetValue(d.AccountId, out var i)) decisions[i] = Cautious(decisions[i], d);
+            else
+            {
+                byId[d.AccountId] = decisions.Count;
+                decisions.Add(d);
+            }
         }
         decisions.Sort((a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
-        actions.Sort((a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
+        var actions = decisions.Where(d => d.Category == Category.Inactive)
+            .Select(d => new PlannedAction(d.AccountId, d.Label, rules.Action, d.Reason, new SeenState(d.Status, d.LastActive)))
+            .ToList();
         return new ScanResult(decisions, actions);
+    }
+
+    /// <summary>
+    /// Of two decisions on one account: act only if both would; otherwise keep the one that does not
+    /// act (the first such); if both act, the one with the later activity.
+    /// </summary>
+    internal static Decision Cautious(Decision a, Decision b)
+    {
+        if (a.Category != Category.Inactive) return a;
+        if (b.Category != Category.Inactive) return b;
+        return (b.LastActive ?? DateTimeOffset.MinValue) > (a.LastActive ?? DateTimeOffset.MinValue) ? b : a;
     }
 }

@@ -81,6 +81,20 @@ public sealed class DocSpaceTenant
 
     public DocSpaceSimUser Caller => Find(CallerId)!;
 
+    /// <summary>A new user, listed in display-name order like the rest (so offset paging in progress shifts).</summary>
+    public DocSpaceSimUser Add(DocSpaceSimUser user)
+    {
+        lock (_lock)
+        {
+            if (_index.ContainsKey(user.Id)) throw new ArgumentException($"user {user.Id} exists", nameof(user));
+            var users = _users.Append(user).OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id).ToArray();
+            _index.Clear();
+            for (var i = 0; i < users.Length; i++) _index[users[i].Id] = i;
+            Volatile.Write(ref _users, users);
+            return user;
+        }
+    }
+
     /// <summary>Writes a login-history row for the user now or at the given time.</summary>
     public DocSpaceSimLoginEvent AddLoginEvent(Guid userId, int actionId, DateTimeOffset at)
     {
