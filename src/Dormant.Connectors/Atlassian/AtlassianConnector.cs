@@ -31,11 +31,15 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
-        var page = await client.SearchUsersAsync(null, [accountId], request.Groups, ct);
-        var hit = page.Items.FirstOrDefault(i => i.User.AccountId == accountId);
         // The re-read before acting always asks last-active-dates too: one request per action, so an
         // account is never suspended on the bulk answer alone, whatever that answer may have missed.
-        return hit.User is null ? null : await CompleteAsync(hit.User, hit.Raw, ct, alwaysAsk: true);
+        return await FindAsync(accountId, request.Groups, ct) is { } hit ? await CompleteAsync(hit.User, hit.Raw, ct, alwaysAsk: true) : null;
+    }
+
+    private async Task<(AtlUser User, string Raw)?> FindAsync(string accountId, bool groups, CancellationToken ct)
+    {
+        var page = await client.SearchUsersAsync(null, [accountId], groups, ct);
+        return page.Items.Where(i => i.User.AccountId == accountId).Select(i => ((AtlUser, string)?)i).FirstOrDefault();
     }
 
     private async Task<Account> CompleteAsync(AtlUser user, string raw, CancellationToken ct, bool alwaysAsk = false)
@@ -67,9 +71,9 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
     public async Task<ActionResult> UndoAsync(string action, string accountId, string? backupJson, CancellationToken ct)
     {
         Require(action);
-        var now = await GetAccountAsync(accountId, new ScanRequest(null), ct);
-        if (now is null) return ActionResult.Failed("account no longer exists in the organization");
-        if (now.Status == AccountStatus.Active) return ActionResult.Already("already active");
+        // Only the status matters here: no activity to confirm.
+        if (await FindAsync(accountId, groups: false, ct) is not { } hit) return ActionResult.Failed("account no longer exists in the organization");
+        if (AtlassianMapper.ToAccount(hit.User, hit.Raw).Status == AccountStatus.Active) return ActionResult.Already("already active");
         await client.RestoreAsync(accountId, ct);
         return ActionResult.Done("restored to active");
     }
