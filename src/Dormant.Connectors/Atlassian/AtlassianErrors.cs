@@ -6,10 +6,8 @@ namespace Dormant.Connectors.Atlassian;
 /// <summary>Atlassian answers errors as {errors:[{code,title,detail}]} or, from its proxy, {code,message}.</summary>
 internal static class AtlassianErrors
 {
-    public static string? Message(string body)
+    public static string? Message(JsonElement root)
     {
-        using var doc = JsonDocument.Parse(body);
-        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return null;
         if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
         {

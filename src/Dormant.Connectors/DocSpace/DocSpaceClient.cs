@@ -89,7 +89,7 @@ internal sealed class DocSpaceClient(VendorApi api)
         using (doc)
         {
             if (code is HttpStatusCode.Forbidden or HttpStatusCode.PaymentRequired)
-                return new StatusChange(code, doc is null ? null : DocSpaceErrors.Message(doc.RootElement.GetRawText()), []);
+                return new StatusChange(code, doc is null ? null : DocSpaceErrors.Message(doc.RootElement), []);
             var users = Array(Envelope(doc, "people/status").Response, "people/status").Deserialize<List<DsUser>>(WireJson.Options) ?? [];
             return new StatusChange(code, null, users);
         }
@@ -101,7 +101,7 @@ internal sealed class DocSpaceClient(VendorApi api)
             throw Contract($"{what} answered with no JSON object");
         if (root.TryGetProperty("status", out var s) && s.TryGetInt32(out var st) && st != 0)
             throw new VendorException(api.Platform, VendorErrorKind.Other, null,
-                $"{what} answered status {st}: {DocSpaceErrors.Message(root.GetRawText()) ?? "no message"}");
+                $"{what} answered status {st}: {DocSpaceErrors.Message(root) ?? "no message"}");
         return root.TryGetProperty("response", out var response) ? (response, root) : throw Contract($"{what} answered without a 'response'");
     }
 

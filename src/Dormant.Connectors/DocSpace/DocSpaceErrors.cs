@@ -9,10 +9,8 @@ namespace Dormant.Connectors.DocSpace;
 /// </summary>
 internal static class DocSpaceErrors
 {
-    public static string? Message(string body)
+    public static string? Message(JsonElement root)
     {
-        using var doc = JsonDocument.Parse(body);
-        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return null;
         if (root.TryGetProperty("error", out var error))
             return error.ValueKind == JsonValueKind.Object ? error.Str("message") : error.ValueKind == JsonValueKind.String ? error.GetString() : null;

@@ -9,7 +9,7 @@ namespace Dormant.Connectors.Http;
 /// The funnel every request goes through: send, map failures to one typed error with the vendor's
 /// own message, parse JSON. Nothing here ever puts a request header into a message.
 /// </summary>
-public sealed class VendorApi(string platform, HttpClient http, Func<string, string?> vendorMessage, IReadOnlyList<string>? secrets = null)
+public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement, string?> vendorMessage, IReadOnlyList<string>? secrets = null)
 {
     public string Platform => platform;
 
@@ -125,7 +125,11 @@ public sealed class VendorApi(string platform, HttpClient http, Func<string, str
 
     private string? SafeMessage(string body)
     {
-        try { return Truncate(Scrub(vendorMessage(body))); }
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return Truncate(Scrub(vendorMessage(doc.RootElement)));
+        }
         catch (JsonException) { return null; }
     }
 

@@ -6,10 +6,8 @@ namespace Dormant.Connectors.Port;
 /// <summary>Port answers errors as {"ok": false, "error": "code", "message": "text"} (PORT-SPEC).</summary>
 internal static class PortErrors
 {
-    public static string? Message(string body)
+    public static string? Message(JsonElement root)
     {
-        using var doc = JsonDocument.Parse(body);
-        var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) return null;
         var error = root.Str("error");
         var message = root.Str("message");

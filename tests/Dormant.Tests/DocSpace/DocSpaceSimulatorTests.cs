@@ -61,7 +61,7 @@ public sealed class DocSpaceSimulatorTests
         using var error = JsonDocument.Parse(await unauthorized.Content.ReadAsStringAsync());
         Assert.Equal(1, error.RootElement.GetProperty("status").GetInt32());
         Assert.Equal(401, error.RootElement.GetProperty("statusCode").GetInt32());
-        Assert.Equal("Unauthorized", DocSpaceErrors.Message(error.RootElement.GetRawText()));
+        Assert.Equal("Unauthorized", DocSpaceErrors.Message(error.RootElement));
     }
 
     [Fact]

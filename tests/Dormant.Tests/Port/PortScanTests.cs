@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Dormant.Connectors.Port;
 using Dormant.Core.Accounts;
 using Dormant.Core.Connectors;
@@ -46,7 +47,8 @@ public sealed class PortScanTests
             Assert.True(response.Headers.Contains(h), h);
         var reset = long.Parse(response.Headers.GetValues("x-ratelimit-reset").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(reset, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(6).ToUnixTimeSeconds());
-        Assert.Equal("unauthorized: Missing access token", PortErrors.Message(await response.Content.ReadAsStringAsync()));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("unauthorized: Missing access token", PortErrors.Message(body.RootElement));
     }
 
     [Theory]
