@@ -62,8 +62,8 @@ internal sealed class DocSpaceClient(VendorApi api)
                 .Deserialize<List<DsLoginEvent>>(WireJson.Options) ?? [];
     }
 
-    /// <summary>Days of login history the portal keeps (security/audit/settings/lifetime, TenantAuditSettings).</summary>
-    public async Task<int> LoginHistoryLifetimeAsync(CancellationToken ct)
+    /// <summary>Days of login history the portal keeps, and when that was last set (security/audit/settings/lifetime, TenantAuditSettings).</summary>
+    public async Task<DsRetention> LoginHistoryLifetimeAsync(CancellationToken ct)
     {
         const string What = "security/audit/settings/lifetime";
         var (_, doc) = await api.SendAsync(HttpMethod.Get, "api/2.0/" + What, null, ct);
@@ -72,7 +72,7 @@ internal sealed class DocSpaceClient(VendorApi api)
             var response = Envelope(doc, What).Response;
             return response.ValueKind == JsonValueKind.Object && response.TryGetProperty("loginHistoryLifeTime", out var days)
                 && days.TryGetInt32(out var n) && n > 0
-                ? n
+                ? new DsRetention(n, DocSpaceDates.Parse(response.Str("lastModified")))
                 : throw Contract($"{What} answered without a positive loginHistoryLifeTime");
         }
     }

@@ -16,7 +16,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     public const string Disable = "disable";
     private readonly StatusChanger _changer = new(client);
     private string? _callerId;
-    private int? _keptDays;
+    private DsRetention? _kept;
 
     public string Platform => "docspace";
     public string Tenant => host;
@@ -29,6 +29,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         await RequireKeptAsync(request, ct);
         var caller = await CallerAsync(ct);
         await history.RefreshAsync(ct);
+        RequireHistoryReaches(request);
         var seen = 0;
         await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (next, t) => client.FilterUsersAsync(selection, next, t), ct))
         {
@@ -46,6 +47,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         var caller = await CallerAsync(ct);
         if (await client.GetUserAsync(accountId, ct) is not { } hit) return null;
         await history.RefreshAsync(ct); // first call: the full sweep; later: only what is new since
+        RequireHistoryReaches(request);
         return DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), Window, caller,
             selection.Excludes(hit.User));
     }
@@ -72,7 +74,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     }
 
     /// <summary>Days of login history the evidence covers: the look-back, or less if the portal keeps less.</summary>
-    private int Window => Math.Min(history.LookbackDays, _keptDays ?? history.LookbackDays);
+    private int Window => Math.Min(history.LookbackDays, _kept?.Days ?? history.LookbackDays);
 
     private async Task<string> CallerAsync(CancellationToken ct) => _callerId ??= (await client.GetSelfAsync(ct)).Id;
 
@@ -83,11 +85,28 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     /// </summary>
     private async Task RequireKeptAsync(ScanRequest request, CancellationToken ct)
     {
-        var kept = _keptDays ??= await client.LoginHistoryLifetimeAsync(ct);
+        var kept = (_kept ??= await client.LoginHistoryLifetimeAsync(ct)).Days;
         if (request.InactiveDays is { } days && days > kept)
             throw new UsageException($"the portal keeps login history for {kept} days (Settings → Security → Login history), so with " +
                 $"--inactive-days {days} someone who last logged in {kept + 1}–{days} days ago would count as never logged in; " +
                 $"lower --inactive-days to {kept} or less, or keep the history longer");
+    }
+
+    /// <summary>
+    /// After the setting changed, what the old one had deleted stays deleted: if it changed inside the
+    /// threshold's window and the history read does not reach back past the threshold, a login in the
+    /// lost stretch would read as none. (Unchanged inside the window, a short history is simply a quiet portal.)
+    /// </summary>
+    private void RequireHistoryReaches(ScanRequest request)
+    {
+        if (request.InactiveDays is not { } days || _kept?.Modified is not { } changed) return;
+        var cutoff = history.Now.AddDays(-days);
+        if (changed <= cutoff || history.Oldest <= cutoff) return;
+        var reach = history.Oldest is { } o ? $"back to {o.UtcDateTime:yyyy-MM-dd}" : "to no event at all";
+        var safe = history.Oldest is { } oldest ? (int)Math.Floor((history.Now - oldest).TotalDays) : 0;
+        throw new UsageException($"the portal's login-history setting changed on {changed.UtcDateTime:yyyy-MM-dd}, within the last {days} days, " +
+            $"and the history reaches only {reach}: logins from before may have been deleted under the old setting. " +
+            $"Lower --inactive-days to {safe} or less, or wait until {changed.AddDays(days).UtcDateTime:yyyy-MM-dd}");
     }
 
     // Login history is platform-wide; evidence for a named product would never match and every

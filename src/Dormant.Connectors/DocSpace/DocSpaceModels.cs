@@ -36,3 +36,6 @@ internal sealed record DsLoginEvent
     /// <summary>MessageAction as a number; <c>action</c> beside it is display text only.</summary>
     public int ActionId { get; init; }
 }
+
+/// <summary>security/audit/settings/lifetime: days of login history kept; when the setting last changed (null if unreadable).</summary>
+internal sealed record DsRetention(int Days, DateTimeOffset? Modified);

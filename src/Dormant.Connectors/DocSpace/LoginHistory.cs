@@ -24,6 +24,11 @@ internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeP
     public int LookbackDays => lookbackDays;
     public long EventsRead { get; private set; }
 
+    /// <summary>The oldest event read (the sweep stops past the look-back, so at most that old).</summary>
+    public DateTimeOffset? Oldest { get; private set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public DateTimeOffset? LastSuccess(string userId) => _last.TryGetValue(userId, out var at) ? at : null;
 
     public async Task RefreshAsync(CancellationToken ct)
@@ -82,6 +87,7 @@ internal sealed class LoginHistory(DocSpaceClient client, string platform, TimeP
                 $"login event {e.Id} has an unreadable date '{e.Date}'");
             EventsRead++;
             if (oldest is null || at < oldest) oldest = at;
+            if (Oldest is null || at < Oldest) Oldest = at;
             if (_newest is null || at > _newest) _newest = at;
             if (at < cutoff || string.IsNullOrEmpty(e.UserId) || !DocSpaceLoginActions.IsSuccess(e.ActionId)) continue;
             if (!_last.TryGetValue(e.UserId, out var known) || at > known) _last[e.UserId] = at;

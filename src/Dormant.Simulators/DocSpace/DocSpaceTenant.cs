@@ -56,6 +56,15 @@ public sealed class DocSpaceTenant
     /// </summary>
     public int LoginHistoryLifetimeDays { get; set; } = 180;
 
+    /// <summary>When the retention was last set (lastModified); null: long ago.</summary>
+    public DateTimeOffset? LoginHistorySettingChanged { get; set; }
+
+    /// <summary>Deletes the events older than a moment, as the purge under a shorter setting did.</summary>
+    public void ForgetEventsBefore(DateTimeOffset at)
+    {
+        lock (_lock) Volatile.Write(ref _events, _events.Where(e => e.Date >= at).ToArray());
+    }
+
     /// <summary>Newest first, as the server orders them.</summary>
     public IReadOnlyList<DocSpaceSimLoginEvent> Events => Volatile.Read(ref _events);
 

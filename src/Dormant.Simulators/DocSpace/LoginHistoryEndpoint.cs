@@ -67,7 +67,8 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
             w.WriteStartObject();
             w.WriteNumber("loginHistoryLifeTime", tenant.LoginHistoryLifetimeDays);
             w.WriteNumber("auditTrailLifeTime", 180);
-            w.WriteString("lastModified", DocSpaceResponses.Date(tenant.Clock.GetUtcNow().AddDays(-400), tenant.PortalOffset));
+            var changed = tenant.LoginHistorySettingChanged ?? tenant.Clock.GetUtcNow().AddDays(-400);
+            w.WriteString("lastModified", DocSpaceResponses.Date(changed, tenant.PortalOffset));
             w.WriteEndObject();
         });
     }

@@ -57,4 +57,30 @@ public sealed class DocSpaceLookbackTests
         Assert.Contains("the portal keeps login history for 20 days", apply.Error);
         Assert.Empty(portal.Puts);
     }
+
+    [Fact]
+    public async Task History_cut_short_by_an_earlier_setting_is_refused_until_it_covers_the_threshold()
+    {
+        using var dir = new TempDir();
+        await using var portal = await DocSpacePortal.StartAsync(80, seed: 6);
+        var cli = Cli(dir, portal);
+        var now = DateTimeOffset.UtcNow;
+        // Kept 10 days until 5 days ago, 180 since: nothing older than 15 days survives.
+        portal.Tenant.ForgetEventsBefore(now.AddDays(-15));
+        portal.Tenant.LoginHistorySettingChanged = now.AddDays(-5);
+
+        var refused = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--max-share", "100");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("login-history setting changed on", refused.Error);
+        Assert.Contains("Lower --inactive-days to 14 or less", refused.Error);
+        Assert.False(File.Exists(dir.File("p.json")));
+
+        var within = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--max-share", "100", "--inactive-days", "14");
+        Assert.True(within.ExitCode == 0, within.All);
+
+        // The same short history with the setting unchanged for a long time is a quiet portal, not a loss.
+        portal.Tenant.LoginHistorySettingChanged = null;
+        var quiet = await cli.RunAsync("plan", "--connector", "docspace", "-o", "q.json", "--max-share", "100");
+        Assert.True(quiet.ExitCode == 0, quiet.All);
+    }
 }
