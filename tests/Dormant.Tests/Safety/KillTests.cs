@@ -75,10 +75,13 @@ public sealed class KillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_before_the_first_action()
     {
-        _sim.Host.Faults.Add(new Fault { Id = "slow-reads", PathContains = "/users/search", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(300), Times = int.MaxValue });
+        // The first re-read is held in its second half (the per-user dates), so the kill lands before
+        // any backup, intent or suspend, however slow the machine (the log records a request once answered).
+        _sim.Host.Faults.Add(new Fault { Id = "hold-first-dates", PathContains = "/last-active-dates", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(5), Times = 1 });
         var searchesBefore = _sim.Host.Requests.CountMatching("POST", "/users/search");
         using var apply = StartApply();
         await Until(() => _sim.Host.Requests.CountMatching("POST", "/users/search") > searchesBefore, "the first re-read");
+        await Task.Delay(200);
         apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, Suspends);
