@@ -21,7 +21,7 @@ internal sealed class AtlassianBaseline : Baseline
         do
         {
             using var page = await http.SendAsync(HttpMethod.Post, $"admin/v2/orgs/{org}/directories/-/users/search",
-                new { limit = 100, cursor }, ct);
+                cursor is null ? new { limit = 100 } : new { limit = 100, cursor }, ct);
             foreach (var u in page.RootElement.GetProperty("data").EnumerateArray()) ids.Add(u.GetProperty("accountId").GetString()!);
             cursor = Next(page.RootElement);
         } while (cursor is not null);

@@ -59,7 +59,7 @@ public sealed class DemoCommand : DormantCommand
         string[][] steps =
         [
             ["scan", "--connector", sim.Platform, "--store", store],
-            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "75"],
+            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "75", "--store", store],
             ["apply", plan, "--yes", "--store", store],
         ];
         foreach (var step in steps)

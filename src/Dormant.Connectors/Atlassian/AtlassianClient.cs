@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dormant.Connectors.Http;
 using Dormant.Core.Connectors;
+using Dormant.Core.Errors;
 
 namespace Dormant.Connectors.Atlassian;
 
@@ -8,28 +9,33 @@ namespace Dormant.Connectors.Atlassian;
 internal sealed class AtlassianClient(VendorApi api, string orgId)
 {
     public const int PageSize = 100;
+    private static readonly string[] Expand = ["productAccess", "platformRoles"];
+    private static readonly string[] ExpandWithGroups = ["productAccess", "platformRoles", "groups"];
     private string Org => Uri.EscapeDataString(orgId);
 
     // "-" is every directory the key can manage; one search covers the whole organization.
-    // Groups are asked for only when the policy excludes by group: the expand is one more thing the
-    // vendor could refuse, and a scan that does not need it should not depend on it.
+    // platformRoles is asked for on every search: the roles come only when expanded, and without them an
+    // org admin looks like anyone else. Groups are asked for only when the policy excludes by group: the
+    // expand is one more thing the vendor could refuse, and a scan that does not need it should not depend on it.
     public async Task<Page<(AtlUser User, string Raw)>> SearchUsersAsync(string? cursor, IReadOnlyList<string>? accountIds, bool groups, CancellationToken ct)
     {
-        var body = new Dictionary<string, object?>
+        var body = new AtlUserSearchBody
         {
-            ["limit"] = PageSize,
-            ["expand"] = groups ? new[] { "productAccess", "groups" } : new[] { "productAccess" },
-            ["cursor"] = cursor,
-            ["accountIds"] = accountIds,
+            Limit = PageSize,
+            Expand = groups ? ExpandWithGroups : Expand,
+            Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
+            AccountIds = accountIds is { Count: > 0 } ? accountIds : null,
         };
         var (_, doc) = await api.SendAsync(HttpMethod.Post, $"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
         using (doc)
         {
             var root = Require(doc);
+            // A page without its data array is not an empty page: taking it as the end of the list would
+            // leave every later user unread and plan on the rest as if they were the whole organization.
+            var data = RequireArray(root, "data", "users/search");
             var items = new List<(AtlUser, string)>();
-            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
-                foreach (var el in data.EnumerateArray())
-                    items.Add((el.Deserialize<AtlUser>(WireJson.Options)!, el.GetRawText()));
+            foreach (var el in data.EnumerateArray())
+                items.Add((el.Deserialize<AtlUser>(WireJson.Options)!, el.GetRawText()));
             return new Page<(AtlUser, string)>(items, NextCursor(root));
         }
     }
@@ -42,9 +48,11 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
         using (doc)
         {
             var root = Require(doc);
-            var items = root.TryGetProperty("data", out var data) && data.TryGetProperty("product_access", out var pa)
-                ? pa.Deserialize<List<AtlLastActiveEntry>>(WireJson.Options) ?? []
-                : [];
+            // "Empty product_access if the user never accessed a product" (api-contracts §2.4): an answer
+            // without it says nothing, and reading it as "never used" could make an active person look idle.
+            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+                throw Contract("last-active-dates answered without its data object");
+            var items = RequireArray(data, "product_access", "last-active-dates").Deserialize<List<AtlLastActiveEntry>>(WireJson.Options) ?? [];
             return new Page<AtlLastActiveEntry>(items, NextCursor(root));
         }
     }
@@ -60,7 +68,14 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
 
     private JsonElement Require(JsonDocument? doc) => doc?.RootElement is { ValueKind: JsonValueKind.Object } root
         ? root
-        : throw new Dormant.Core.Errors.VendorException(api.Platform, Dormant.Core.Errors.VendorErrorKind.Contract, null, "empty or non-object JSON answer");
+        : throw Contract("empty or non-object JSON answer");
+
+    private JsonElement RequireArray(JsonElement parent, string name, string what) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value
+            : throw Contract($"{what} answered without its {name} array; stopping rather than reading a partial list as complete");
+
+    private VendorException Contract(string message) => new(api.Platform, VendorErrorKind.Contract, null, message);
 
     // v2 links carry cursor strings; v1 links have carried full URLs, so take the cursor out of one.
     private static string? NextCursor(JsonElement root)

@@ -6,8 +6,8 @@ using Dormant.Core.Errors;
 namespace Dormant.Connectors.Atlassian;
 
 /// <summary>
-/// Atlassian organization: one bulk search (all directories, productAccess expanded) gives every
-/// user's last activity per product; the scan calls the per-user last-active-dates endpoint only
+/// Atlassian organization: one bulk search (all directories, productAccess and platformRoles expanded)
+/// gives every user's last activity per product and admin roles; the scan calls the per-user last-active-dates endpoint only
 /// for active users the bulk answer leaves without any product access data. An entry without a
 /// timestamp, or no entry for the product, is the bulk answer's "never used": the per-user endpoint
 /// reads the same record, so asking again would cost a request per person and add nothing.
@@ -45,7 +45,8 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
     private async Task<Account> CompleteAsync(AtlUser user, string raw, CancellationToken ct, bool alwaysAsk = false)
     {
         var account = AtlassianMapper.ToAccount(user, raw);
-        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || (!alwaysAsk && user.ProductAccess is { Count: > 0 }))
+        if (account.Status != AccountStatus.Active || account.Kind == AccountKind.Service || account.Error is not null
+            || account.ProtectedBecause is not null || (!alwaysAsk && user.ProductAccess is { Count: > 0 }))
             return account;
         try
         {
@@ -54,7 +55,9 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
                 if (AtlassianMapper.FromLastActive(e) is { } ev) extra.Add(ev);
             return AtlassianMapper.ToAccount(user, raw, extra);
         }
-        catch (VendorException e) when (e.Kind is VendorErrorKind.NotFound or VendorErrorKind.Contract or VendorErrorKind.Other)
+        // A broken answer (Contract) is not caught: like a users/search page without data it stops the
+        // scan, since the same vendor fault would leave other accounts read on a guess.
+        catch (VendorException e) when (e.Kind is VendorErrorKind.NotFound or VendorErrorKind.Other)
         {
             return account with { Error = new ReadError($"last-active-dates: {e.Message}") };
         }

@@ -38,12 +38,31 @@ internal static class AtlassianMapper
                 _ => AccountKind.Person,
             },
             Roles = u.PlatformRoles ?? [],
+            ProtectedBecause = OutOfScope(u),
+            Error = u.PlatformRoles is null ? RolesUnknown : null,
             Groups = u.Groups?.Select(g => g.Name ?? g.Id ?? "").Where(g => g.Length > 0).ToList(),
             IsAdmin = (u.PlatformRoles ?? []).Any(AdminRoles.Contains),
             CreatedAt = u.AddedToOrg,
             Evidence = evidence,
             RawJson = raw,
         };
+    }
+
+    // platformRoles comes only with expand (api-contracts §2.3) and Dormant always asks for it: an answer
+    // without it leaves an org, site or user-access admin looking like anyone else, so it is no basis to act.
+    private static readonly ReadError RolesUnknown = new("platformRoles missing from the users/search answer, so its admin roles are unknown");
+
+    // Accounts the suspend would not reclaim anything from: a service-desk customer holds no product seat
+    // (atlassian/customer is non-billable), and an account without membership is in none of the org's
+    // directories, so there is nothing to suspend (the vendor answers 404).
+    private static string? OutOfScope(AtlUser u)
+    {
+        if (string.Equals(u.AccountType, "customer", StringComparison.OrdinalIgnoreCase))
+            return "out of scope: a service-desk portal customer (accountType customer) holds no product seat";
+        if (string.Equals(u.Status, "not_invited", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.MembershipStatus, "no_membership", StringComparison.OrdinalIgnoreCase))
+            return "out of scope: no membership in any directory of the organization (not_invited), nothing to suspend";
+        return null;
     }
 
     // The composite v2 status: suspended = membership suspended; deactivated = account inactive.

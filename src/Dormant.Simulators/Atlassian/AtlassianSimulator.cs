@@ -25,6 +25,11 @@ public sealed class AtlassianSimulator(AtlassianTenant tenant, SimulatorLimits? 
 
     public void MapRoutes(IEndpointRouteBuilder app)
     {
+        var orgs = new OrgsEndpoint(Tenant);
+        app.MapGet(OrgsEndpoint.ListRoute, orgs.ListAsync);
+        app.MapGet(OrgsEndpoint.OneRoute, orgs.OneAsync);
+        app.MapGet(DirectoriesEndpoint.Route, new DirectoriesEndpoint(Tenant).HandleAsync);
+        app.MapGet(DirectoryUsersEndpoint.Route, new DirectoryUsersEndpoint(Tenant).HandleAsync);
         app.MapPost(UserSearchEndpoint.Route, new UserSearchEndpoint(Tenant).HandleAsync);
         app.MapGet(LastActiveDatesEndpoint.Route, new LastActiveDatesEndpoint(Tenant).HandleAsync);
         app.MapPost(MembershipEndpoint.SuspendRoute, new MembershipEndpoint(Tenant, suspend: true).HandleAsync);

@@ -29,6 +29,9 @@ public sealed class AtlassianTenant
 
     public string OrgId { get; }
 
+    /// <summary>The name GET /admin/v1/orgs shows.</summary>
+    public string OrgName { get; init; } = "Simulated organization";
+
     /// <summary>The organization API key the simulator accepts as a bearer token.</summary>
     public string ApiKey { get; }
 

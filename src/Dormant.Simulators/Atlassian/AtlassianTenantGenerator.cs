@@ -12,9 +12,9 @@ internal static class AtlassianTenantGenerator
     internal const string Jira = "jira-software";
     internal const string ServiceDesk = "jira-servicedesk";
 
-    private static readonly string[] s_userRoles = ["atlassian/user"];
-    private static readonly string[] s_adminRoles = ["atlassian/org-admin", "atlassian/user"];
-    private static readonly string[] s_customerRoles = ["atlassian/customer"];
+    // platformRoles holds only the admin roles (JIRAJS platformRole: org-admin, site-admin,
+    // user-access-admin, ai-access); product roles such as atlassian/user are not among them.
+    private static readonly string[][] s_adminRoles = [["atlassian/org-admin"], ["atlassian/site-admin"], ["atlassian/user-access-admin"]];
     private static readonly string[] s_noRoles = [];
 
     public static AtlassianTenant Generate(int users, int seed, DateTimeOffset now)
@@ -42,13 +42,8 @@ internal static class AtlassianTenantGenerator
         return new AtlassianTenant(orgId, apiKey, list, directoryIds);
     }
 
-    internal static string[] RolesFor(string accountType, bool orgAdmin) => (accountType, orgAdmin) switch
-    {
-        (_, true) => s_adminRoles,
-        ("customer", _) => s_customerRoles,
-        ("app", _) => s_noRoles,
-        _ => s_userRoles,
-    };
+    /// <summary>Admins take their kind from their number, not from a draw, so a seed's tenant stays as it was.</summary>
+    internal static string[] RolesFor(int n, bool admin) => admin ? s_adminRoles[n % s_adminRoles.Length] : s_noRoles;
 
     internal static string Hex(Random rng, int bytes)
     {

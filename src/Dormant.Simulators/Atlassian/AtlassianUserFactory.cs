@@ -37,7 +37,7 @@ internal static class AtlassianUserFactory
             Nickname = $"{first} {last[0]}.",
             Email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{n}@example.com",
             DirectoryId = directory,
-            PlatformRoles = RolesFor("atlassian", orgAdmin: false),
+            PlatformRoles = RolesFor(n, admin: false),
         };
 
         List<SimProductAccess> access = [];
@@ -69,8 +69,8 @@ internal static class AtlassianUserFactory
                 user = user with { MembershipStatus = "suspended" };
                 access.Add(new(Confluence, sites.Primary, clock.DaysAgo(100, 900)));
                 break;
-            case < 0.96: // org admins, some of them stale — policy must protect them, not the API
-                user = user with { PlatformRoles = RolesFor("atlassian", orgAdmin: true) };
+            case < 0.96: // org, site and user-access admins, some of them stale — policy must protect them, not the API
+                user = user with { PlatformRoles = RolesFor(n, admin: true) };
                 var stale = rng.NextDouble() < 0.3;
                 access.Add(new(Confluence, sites.Primary, stale ? clock.DaysAgo(200, 700) : clock.DaysAgo(0, 30)));
                 access.Add(new(Jira, sites.Primary, clock.DaysAgo(0, 90)));
@@ -86,7 +86,7 @@ internal static class AtlassianUserFactory
                     Email = $"{app.Replace(' ', '-').ToLowerInvariant()}-{n}@connect.atlassian.com",
                     EmailVerified = false,
                     ClaimStatus = "unmanaged",
-                    PlatformRoles = RolesFor("app", orgAdmin: false),
+                    PlatformRoles = RolesFor(n, admin: false),
                 };
                 AddSometimes(rng, 0.50, access, new(Confluence, sites.Primary, null));
                 break;
@@ -110,7 +110,6 @@ internal static class AtlassianUserFactory
                 AccountId = "qm:" + NewGuid(rng),
                 AccountType = "customer",
                 ClaimStatus = "unmanaged",
-                PlatformRoles = RolesFor("customer", orgAdmin: false),
             };
         }
 
@@ -156,7 +155,7 @@ internal static class AtlassianUserFactory
         var groups = new List<SimGroup> { new("grp-all-staff", "all-staff") };
         if (access.Any(a => a.Key == Confluence)) groups.Add(new("grp-confluence-users", "confluence-users"));
         if (access.Any(a => a.Key == Jira)) groups.Add(new("grp-jira-software-users", "jira-software-users"));
-        if (user.PlatformRoles.Contains("atlassian/org-admin")) groups.Add(new("grp-org-admins", "org-admins"));
+        if (user.PlatformRoles.Count > 0) groups.Add(new("grp-org-admins", "org-admins"));
         if (n % 10 == 3) groups.Add(new("grp-contractors", "contractors"));
         if (n % 25 == 7) groups.Add(new("grp-executives", "executives"));
         return [.. groups];

@@ -2,10 +2,14 @@ using System.Text.Json;
 
 namespace Dormant.Simulators.Atlassian;
 
-/// <summary>The v2 user object (camelCase), api-contracts.md §2.3.</summary>
+/// <summary>
+/// The v2 user object (camelCase), api-contracts.md §2.3. What an expand adds (platformRoles,
+/// counts.resources, productAccess, groups) is written only when asked for, as the vendor does; a client
+/// that relies on a field it did not ask for must fail here, not first against the real API.
+/// </summary>
 internal static class AtlassianUserJson
 {
-    public static void Write(Utf8JsonWriter w, SimUser user, bool expandProductAccess, bool expandGroups = false)
+    public static void Write(Utf8JsonWriter w, SimUser user, IReadOnlySet<string> expand)
     {
         w.WriteStartObject();
         w.WriteString("accountId", user.AccountId);
@@ -19,14 +23,28 @@ internal static class AtlassianUserJson
         w.WriteString("email", user.Email);
         w.WriteBoolean("emailVerified", user.EmailVerified);
         w.WriteString("claimStatus", user.ClaimStatus);
-        w.WriteStartArray("platformRoles");
-        foreach (var role in user.PlatformRoles)
+        if (expand.Contains("platformRoles"))
         {
-            w.WriteStringValue(role);
+            // Silent in the contract: whether a user without admin roles gets [] or no key. [] is chosen, so
+            // an absent key always means "not asked for" (and Dormant treats it as roles unknown).
+            w.WriteStartArray("platformRoles");
+            foreach (var role in user.PlatformRoles)
+            {
+                w.WriteStringValue(role);
+            }
+
+            w.WriteEndArray();
         }
 
-        w.WriteEndArray();
-        if (expandProductAccess)
+        if (expand.Contains("counts.resources"))
+        {
+            // "The number of resources the user has roles assigned to": here, the distinct sites of their access.
+            w.WriteStartObject("counts");
+            w.WriteNumber("resources", user.AllProductAccess.Select(p => p.SiteId).Distinct(StringComparer.Ordinal).Count());
+            w.WriteEndObject();
+        }
+
+        if (expand.Contains("productAccess"))
         {
             // Entries in BulkHiddenAccess are left out on purpose: the bulk-data gap clients must survive.
             Objects(w, "productAccess", user.ProductAccess, access =>
@@ -40,7 +58,7 @@ internal static class AtlassianUserJson
             });
         }
 
-        if (expandGroups)
+        if (expand.Contains("groups"))
         {
             Objects(w, "groups", user.Groups, group =>
             {

@@ -15,20 +15,27 @@ internal sealed class MembershipEndpoint(AtlassianTenant tenant, bool suspend)
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!await AtlassianGate.AllowAsync(context, tenant, v1: false))
+        if (await AtlassianGate.DirectoryAsync(context, tenant) is not { } directoryId)
         {
             return;
         }
 
-        var directoryId = (string)context.Request.RouteValues["directoryId"]!;
         var accountId = (string)context.Request.RouteValues["accountId"]!;
-        if (!AtlassianGate.DirectoryExists(tenant, directoryId))
+
+        try
         {
-            await AtlassianResponses.NotFoundV2Async(context, $"Directory {directoryId} not found");
+            await AtlassianGate.RequireNoBodyAsync(context);
+        }
+        catch (AtlassianBadRequestException e)
+        {
+            await AtlassianResponses.BadRequestV2Async(context, e.Message);
             return;
         }
 
-        if (tenant.Find(accountId) is not { } user || (directoryId != "-" && user.DirectoryId != directoryId))
+        // An account without membership is in none of the org's directories: there is nothing to suspend or
+        // restore in any of them, "-" included.
+        if (tenant.Find(accountId) is not { } user || user.MembershipStatus == "no_membership"
+            || (directoryId != "-" && user.DirectoryId != directoryId))
         {
             await AtlassianResponses.NotFoundV2Async(context, $"User {accountId} not found in directory {directoryId}");
             return;

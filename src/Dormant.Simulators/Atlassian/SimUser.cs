@@ -21,6 +21,9 @@ public sealed record SimUser
 
     public string ClaimStatus { get; init; } = "managed";
 
+    /// <summary>Two-step verification; only the mfaEnabled search filter reads it.</summary>
+    public bool MfaEnabled { get; init; }
+
     /// <summary>"active", "inactive" or "closed".</summary>
     public string AccountStatus { get; init; } = "active";
 
@@ -31,7 +34,7 @@ public sealed record SimUser
 
     public DateTimeOffset AddedToOrg { get; init; }
 
-    /// <summary>e.g. "atlassian/user", "atlassian/org-admin".</summary>
+    /// <summary>The admin roles only (shown with expand=platformRoles), e.g. "atlassian/org-admin".</summary>
     public IReadOnlyList<string> PlatformRoles { get; init; } = [];
 
     /// <summary>Group memberships (shown with expand=groups).</summary>

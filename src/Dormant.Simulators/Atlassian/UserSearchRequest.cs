@@ -1,82 +1,52 @@
-using System.Text.Json;
-
 namespace Dormant.Simulators.Atlassian;
 
 /// <summary>
-/// The subset of the v2 search body the simulator understands (api-contracts.md §2.3). Unknown
-/// fields are ignored, as a lenient server would; known fields with the wrong type are a 400.
+/// One user search, from the POST body (<see cref="UserSearchBody"/>) or the GET query
+/// (<see cref="UserSearchQuery"/>): every documented filter (api-contracts.md §2.3). Null = not given.
 /// </summary>
-internal sealed record UserSearchRequest(
-    string? Cursor,
-    int? Limit,
-    IReadOnlySet<string>? AccountIds,
-    IReadOnlySet<string>? Statuses,
-    IReadOnlySet<string>? AccountStatuses,
-    IReadOnlySet<string>? MembershipStatuses,
-    IReadOnlySet<string> Expand)
+internal sealed record UserSearchRequest
 {
-    private static readonly HashSet<string> s_statuses = ["active", "suspended", "not_invited", "deactivated", "for_deletion"];
-    private static readonly HashSet<string> s_expands = ["platformRoles", "counts.resources", "productAccess", "groups"];
+    public string? Cursor { get; init; }
+    public int? Limit { get; init; }
+    public IReadOnlySet<string>? AccountIds { get; init; }
+    public IReadOnlySet<string>? DirectoryIds { get; init; }
+    public IReadOnlySet<string>? ResourceIds { get; init; }
+    public IReadOnlySet<string>? GroupIds { get; init; }
+    public bool? MfaEnabled { get; init; }
+    public string? ClaimStatus { get; init; }
+    public IReadOnlySet<string>? Statuses { get; init; }
+    public IReadOnlySet<string>? AccountStatuses { get; init; }
+    public IReadOnlySet<string>? MembershipStatuses { get; init; }
+    public IReadOnlySet<string>? RoleIds { get; init; }
+    public IReadOnlySet<string>? EmailDomains { get; init; }
+    public string? SearchTerm { get; init; }
+    public IReadOnlySet<string>? Emails { get; init; }
+    public IReadOnlySet<string> Expand { get; init; } = new HashSet<string>();
 
-    public static UserSearchRequest Empty { get; } = new(null, null, null, null, null, null, new HashSet<string>());
+    /// <summary>nick_name descending when true, ascending when false; null = the default order (account id).</summary>
+    public bool? SortByNickDescending { get; init; }
 
-    /// <summary>Parses the body; returns null and a reason when it is not a valid request.</summary>
-    public static UserSearchRequest? Parse(string? body, out string error)
+    /// <summary>The checks both forms share: documented values only, and searchTerm XOR emails.</summary>
+    public UserSearchRequest Validated()
     {
-        error = "";
-        if (string.IsNullOrWhiteSpace(body))
+        UserSearchVocabulary.Check("status", Statuses, UserSearchVocabulary.Statuses);
+        UserSearchVocabulary.Check("accountStatus", AccountStatuses, UserSearchVocabulary.AccountStatuses);
+        UserSearchVocabulary.Check("membershipStatus", MembershipStatuses, UserSearchVocabulary.MembershipStatuses);
+        UserSearchVocabulary.Check("roleIds", RoleIds, UserSearchVocabulary.RoleIds);
+        UserSearchVocabulary.Check("expand", Expand, UserSearchVocabulary.Expands);
+        UserSearchVocabulary.Check("claimStatus", ClaimStatus, UserSearchVocabulary.ClaimStatuses);
+        // "Mutually exclusive with emails — providing both returns a 400 Bad Request error."
+        if (SearchTerm is not null && Emails is not null)
         {
-            return Empty;
+            throw new AtlassianBadRequestException("searchTerm and emails are mutually exclusive");
         }
 
-        try
+        // Contract: resource ids "should be specified using the Atlassian Resource Identifier (ARI) format".
+        if (ResourceIds?.FirstOrDefault(r => !r.StartsWith("ari:cloud:", StringComparison.Ordinal)) is { } notAri)
         {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                error = "Request body must be a JSON object";
-                return null;
-            }
-
-            var cursor = Optional(root, "cursor", JsonValueKind.String)?.GetString();
-            var limit = Optional(root, "limit", JsonValueKind.Number)?.GetInt32();
-            var statuses = Strings(root, "status");
-            if (statuses?.FirstOrDefault(s => !s_statuses.Contains(s)) is { } badStatus)
-            {
-                error = $"Invalid status '{badStatus}'";
-                return null;
-            }
-
-            var expand = Strings(root, "expand") ?? new HashSet<string>();
-            if (expand.FirstOrDefault(e => !s_expands.Contains(e)) is { } badExpand)
-            {
-                error = $"Invalid expand '{badExpand}'";
-                return null;
-            }
-
-            return new(cursor, limit, Strings(root, "accountIds"), statuses, Strings(root, "accountStatus"),
-                Strings(root, "membershipStatus"), expand);
+            throw new AtlassianBadRequestException($"resourceIds must be ARIs (ari:cloud:...), got '{notAri}'");
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            error = "Malformed request body: " + e.Message;
-            return null;
-        }
+
+        return this;
     }
-
-    private static JsonElement? Optional(JsonElement root, string name, JsonValueKind kind)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == kind ? value : throw new FormatException($"'{name}' must be {kind}");
-    }
-
-    private static HashSet<string>? Strings(JsonElement root, string name) =>
-        Optional(root, name, JsonValueKind.Array)?.EnumerateArray()
-            .Select(e => e.GetString() ?? throw new FormatException($"'{name}' must hold strings"))
-            .ToHashSet(StringComparer.Ordinal);
 }

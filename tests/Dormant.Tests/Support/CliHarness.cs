@@ -7,7 +7,8 @@ namespace Dormant.Tests.Support;
 /// <summary>Runs the real entry point in-process with its own variables, folder and streams.</summary>
 public sealed class CliHarness(string workingDirectory)
 {
-    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+    // A command run without --store would open the user's own store in their data directory; tests never do.
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal) { ["DORMANT_STORE"] = Path.Combine(workingDirectory, "harness-store.db") };
     public bool Interactive { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
