@@ -33,6 +33,7 @@ public sealed class DemoCommand : DormantCommand
         foreach (var definition in SimulatorCatalog.All)
         {
             await using var sim = await definition.StartAsync(parse.GetValue(_users), parse.GetValue(_seed), 0, ctx.Clock.GetUtcNow(), null, ct);
+            sim.Host.Lenient(ctx.Say);
             var code = await WalkAsync(ctx, sim, dir, store, ct);
             if (code != ExitCodes.Done) return code;
             walked.Add(sim.Platform);
@@ -59,7 +60,7 @@ public sealed class DemoCommand : DormantCommand
         string[][] steps =
         [
             ["scan", "--connector", sim.Platform, "--store", store],
-            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "75"],
+            ["plan", "--connector", sim.Platform, "-o", plan, "--max-share", "75", "--store", store],
             ["apply", plan, "--yes", "--store", store],
         ];
         foreach (var step in steps)

@@ -22,7 +22,7 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
             ["cursor"] = cursor,
             ["accountIds"] = accountIds,
         };
-        var (_, doc) = await api.SendAsync(HttpMethod.Post, $"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
+        var (_, doc) = await api.QueryAsync($"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
         using (doc)
         {
             var root = Require(doc);
