@@ -18,6 +18,19 @@ public sealed class Fault
     /// <summary>Text the request path must contain (ordinal); null matches any path.</summary>
     public string? PathContains { get; init; }
 
+    /// <summary>A regular expression the whole path must match; null matches any path.</summary>
+    public string? PathPattern { get; init; }
+
+    /// <summary>Method and path pattern of a route (see <see cref="ISimulatorDefinition"/>).</summary>
+    public SimRoute Route
+    {
+        init
+        {
+            Method = value.Method;
+            PathPattern = value.PathPattern;
+        }
+    }
+
     public FaultKind Kind { get; init; } = FaultKind.Status;
 
     /// <summary>Let this many matching requests through untouched before firing.</summary>
@@ -46,7 +59,8 @@ public sealed class Fault
 
     internal bool Matches(string method, string path) =>
         (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
-        && (PathContains is null || path.Contains(PathContains, StringComparison.Ordinal));
+        && (PathContains is null || path.Contains(PathContains, StringComparison.Ordinal))
+        && (PathPattern is null || System.Text.RegularExpressions.Regex.IsMatch(path, PathPattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant));
 
     /// <summary>Counts a matching request and decides atomically whether the fault fires for it.</summary>
     internal bool TryFire()
@@ -73,5 +87,5 @@ public sealed class Fault
     }
 
     public override string ToString() =>
-        $"{Id}: {Kind} on {Method ?? "*"} *{PathContains ?? ""}* (skip {SkipFirst}, times {Times}, fired {Fired})";
+        $"{Id}: {Kind} on {Method ?? "*"} {PathPattern ?? $"*{PathContains}*"} (skip {SkipFirst}, times {Times}, fired {Fired})";
 }

@@ -5,11 +5,15 @@ public sealed class FaultInjector
 {
     private readonly Lock _lock = new();
     private Fault[] _faults = [];
+    private Fault[] _ever = [];
 
     public IReadOnlyList<Fault> All => Volatile.Read(ref _faults);
 
-    /// <summary>Faults that have not fired yet — a test that expects all to fire asserts this is empty.</summary>
-    public IReadOnlyList<Fault> NotFired => All.Where(f => f.Fired == 0).ToArray();
+    /// <summary>
+    /// Faults ever armed here, cleared ones too, that have not fired: a fault that never fired is a
+    /// test that cannot fail, so a strict host refuses to stop quietly with any.
+    /// </summary>
+    public IReadOnlyList<Fault> NotFired => Volatile.Read(ref _ever).Where(f => f.Fired == 0).ToArray();
 
     public Fault Add(Fault fault)
     {
@@ -17,6 +21,7 @@ public sealed class FaultInjector
         lock (_lock)
         {
             _faults = [.. _faults, fault];
+            _ever = [.. _ever, fault];
         }
 
         return fault;

@@ -14,18 +14,22 @@ namespace Dormant.Simulators;
 /// <summary>
 /// Serves one <see cref="ISimulatedPlatform"/> over real HTTP on 127.0.0.1. Pipeline, outermost
 /// first: request log → limits (rate, concurrency, baseline latency) → faults → routes.
+/// Strict by default, like a stub registry: a request it does not model, or a fault armed on it that
+/// never fired, makes stopping it throw <see cref="SimulatorSurprise"/>, so the test that set it up fails.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Unmodelled _unmodelled;
     private int _stopped;
 
-    private SimulatorHost(WebApplication app, Uri baseUrl, RequestLog requests, FaultInjector faults)
+    private SimulatorHost(WebApplication app, Uri baseUrl, RequestLog requests, FaultInjector faults, Unmodelled unmodelled)
     {
         _app = app;
         BaseUrl = baseUrl;
         Requests = requests;
         Faults = faults;
+        _unmodelled = unmodelled;
     }
 
     /// <summary>Root of the simulated API with a trailing slash, e.g. http://127.0.0.1:41234/.</summary>
@@ -56,10 +60,18 @@ public sealed class SimulatorHost : IAsyncDisposable
         app.Use(limits.InvokeAsync);
         app.Use(faultMiddleware.InvokeAsync);
         app.UseRouting();
+        var unmodelled = new Unmodelled();
+        // A path the routes know asked with a method they do not is unmodelled too (routing answers 405).
+        app.Use(async (ctx, next) =>
+        {
+            await next(ctx);
+            if (ctx.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) unmodelled.Add(ctx.Request.Method, ctx.Request.Path);
+        });
         platform.MapRoutes(app);
         // An unmapped route is a bug in the client (or in the simulator): answer loudly.
         app.MapFallback(ctx =>
         {
+            unmodelled.Add(ctx.Request.Method, ctx.Request.Path);
             ctx.Response.StatusCode = StatusCodes.Status404NotFound;
             ctx.Response.ContentType = "application/json";
             return ctx.Response.WriteAsync($"{{\"code\":404,\"message\":\"No simulated route for {ctx.Request.Method} {ctx.Request.Path}\"}}", ctx.RequestAborted);
@@ -67,8 +79,18 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), requests, faults);
+        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), requests, faults, unmodelled);
     }
+
+    /// <summary>
+    /// For a simulator a person drives (<c>dormant simulate</c>, the demo): an unmodelled request is
+    /// written to <paramref name="log"/> as it happens, and stopping never throws.
+    /// </summary>
+    public void Lenient(Action<string> log) => _unmodelled.Lenient(log);
+
+    /// <summary>What makes a strict host fail on stop: unmodelled requests and faults that never fired.</summary>
+    public IReadOnlyList<string> Surprises() =>
+        [.. _unmodelled.Seen, .. Faults.NotFired.Select(f => $"fault never fired: {f}")];
 
     public async Task StopAsync()
     {
@@ -79,6 +101,10 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (!_unmodelled.IsLenient && Surprises() is { Count: > 0 } surprises)
+        {
+            throw new SimulatorSurprise(surprises);
+        }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());

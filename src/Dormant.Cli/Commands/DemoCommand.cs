@@ -33,6 +33,7 @@ public sealed class DemoCommand : DormantCommand
         foreach (var definition in SimulatorCatalog.All)
         {
             await using var sim = await definition.StartAsync(parse.GetValue(_users), parse.GetValue(_seed), 0, ctx.Clock.GetUtcNow(), null, ct);
+            sim.Host.Lenient(ctx.Say);
             var code = await WalkAsync(ctx, sim, dir, store, ct);
             if (code != ExitCodes.Done) return code;
             walked.Add(sim.Platform);

@@ -30,7 +30,7 @@ public sealed class RestoreCommand : DormantCommand
         var run = await store.GetRunAsync(runId, ct)
             ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs'");
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
-        var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock);
+        var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
         var result = await ProgressDisplay.RunAsync(ctx, "Restoring", null, p =>
         {
             var n = 0;

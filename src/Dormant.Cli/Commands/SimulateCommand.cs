@@ -38,6 +38,7 @@ public sealed class SimulateCommand : DormantCommand
             throw new DormantException($"port {parse.GetValue(_port)} on 127.0.0.1 is in use; pick another with --port, or 0 for any free one");
         }
         await using var sim = started;
+        sim.Host.Lenient(ctx.Say); // a person drives this one: say what it does not model, never throw
         ctx.Text.WriteLine($"{sim.Platform} simulator with {users} accounts on {sim.Host.BaseUrl}");
         ctx.Text.WriteLine("connect with (the key is the simulator's own, not a real secret):");
         foreach (var (variable, value) in sim.Environment) ctx.Text.WriteLine($"  export {variable}={value}");

@@ -26,7 +26,7 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
             AccountIds = accountIds is { Count: > 0 } ? accountIds : null,
         };
-        var (_, doc) = await api.SendAsync(HttpMethod.Post, $"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
+        var (_, doc) = await api.QueryAsync($"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
         using (doc)
         {
             var root = Require(doc);

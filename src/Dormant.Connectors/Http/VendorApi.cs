@@ -13,10 +13,17 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
 {
     public string Platform => platform;
 
-    public async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
-        CancellationToken ct, params HttpStatusCode[] tolerated)
+    public Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
+        CancellationToken ct, params HttpStatusCode[] tolerated) => SendAsync(method, path, body, read: false, ct, tolerated);
+
+    /// <summary>A POST that only reads (a search, a token): retried like a GET, never settled as a lost write.</summary>
+    public Task<(HttpStatusCode Status, JsonDocument? Body)> QueryAsync(string path, object body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, body, read: true, ct, []);
+
+    private async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body, bool read,
+        CancellationToken ct, HttpStatusCode[] tolerated)
     {
-        var (status, text, mediaType) = await SendRawAsync(method, path, body, ct, tolerated);
+        var (status, text, mediaType) = await SendRawAsync(method, path, body, read, ct, tolerated);
         if (string.IsNullOrWhiteSpace(text)) return (status, null);
         if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
             throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"expected JSON from {path} but got {mediaType}");
@@ -26,7 +33,9 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
         }
         catch (JsonException)
         {
-            throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"malformed JSON from {path}");
+            // A garbled answer to a write says nothing about whether the vendor carried it out.
+            throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"malformed JSON from {path}",
+                outcomeUnknown: !RetryRule.IsRead(method, read));
         }
     }
 
@@ -36,7 +45,7 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
     /// </summary>
     public async Task<HttpStatusCode> ExecuteAsync(HttpMethod method, string path, object? body, CancellationToken ct, params HttpStatusCode[] tolerated)
     {
-        var (status, text, mediaType) = await SendRawAsync(method, path, body, ct, tolerated);
+        var (status, text, mediaType) = await SendRawAsync(method, path, body, read: false, ct, tolerated);
         // A 200 page of HTML is a proxy or login page speaking, not the vendor saying yes.
         if (!string.IsNullOrWhiteSpace(text) && mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
             throw new VendorException(platform, VendorErrorKind.Contract, (int)status, $"expected JSON from {path} but got {mediaType}; treating it as not done");
@@ -82,9 +91,10 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
     };
 
     private async Task<(HttpStatusCode Status, string Text, string? MediaType)> SendRawAsync(HttpMethod method, string path, object? body,
-        CancellationToken ct, HttpStatusCode[] tolerated)
+        bool read, CancellationToken ct, HttpStatusCode[] tolerated)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (read) request.Options.Set(RetryRule.ReadOnly, true);
         if (body is not null)
             request.Content = new StringContent(JsonSerializer.Serialize(body, WireJson.Options), Encoding.UTF8, "application/json");
         try
@@ -92,22 +102,27 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode && !tolerated.Contains(response.StatusCode))
-                throw Failure(response.StatusCode, text);
+                throw Failure(response.StatusCode, text, outcomeUnknown: !RetryRule.IsRead(request) && RetryRule.OutcomeUnknown(response.StatusCode));
             return (response.StatusCode, text, response.Content.Headers.ContentType?.MediaType);
         }
         catch (Exception e) when (IsUnreachable(e, ct))
         {
-            throw Unreachable(e);
+            throw RetryRule.NeverSent(e) || RetryRule.IsRead(request) ? Unreachable(e) : Lost(request, path, e);
         }
     }
 
     private static bool IsUnreachable(Exception e, CancellationToken ct) =>
         e is HttpRequestException or Polly.Timeout.TimeoutRejectedException or IOException || (e is TaskCanceledException && !ct.IsCancellationRequested);
 
+    // Connection refused and an unknown name are not retried (RetryRule), so no "after retries" then.
     private VendorException Unreachable(Exception e) => new(platform, VendorErrorKind.Transient, null,
-        $"could not reach {http.BaseAddress?.Host} after retries ({Short(e)}); check the base URL and network, then run again");
+        $"could not reach {http.BaseAddress?.Host}{(RetryRule.NeverSent(e) ? "" : " after retries")} ({Short(e)}); check the base URL and network, then run again");
 
-    private VendorException Failure(HttpStatusCode status, string body)
+    private VendorException Lost(HttpRequestMessage request, string path, Exception e) => new(platform, VendorErrorKind.Transient, null,
+        $"sent {request.Method} {path} to {http.BaseAddress?.Host} but its answer was lost ({Short(e)}); whether it was carried out is unknown",
+        outcomeUnknown: true);
+
+    private VendorException Failure(HttpStatusCode status, string body, bool outcomeUnknown = false)
     {
         var message = SafeMessage(body) ?? status.ToString();
         var (kind, hint) = (int)status switch
@@ -120,7 +135,7 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
             >= 500 => (VendorErrorKind.Transient, "the vendor failed after retries; run again later"),
             _ => (VendorErrorKind.Other, "request refused"),
         };
-        return new VendorException(platform, kind, (int)status, $"{hint}: {message}");
+        return new VendorException(platform, kind, (int)status, $"{hint}: {message}", outcomeUnknown);
     }
 
     private string? SafeMessage(string body)

@@ -7,7 +7,7 @@ namespace Dormant.Connectors.Http;
 
 /// <summary>
 /// Builds the one HTTP pipeline every connector uses: retry with backoff and jitter (honouring
-/// Retry-After and X-RateLimit-Reset) around a client-side throttle (concurrency, the vendor's
+/// Retry-After and X-RateLimit-Reset, per method as <see cref="RetryRule"/> says) around a client-side throttle (concurrency, the vendor's
 /// remaining window, even pacing) around the credential.
 /// </summary>
 public static class VendorHttpFactory
@@ -38,6 +38,10 @@ public static class VendorHttpFactory
                 UseJitter = true,
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
+                // The library's default repeats every method; see RetryRule for why writes are different.
+                ShouldHandle = args => ValueTask.FromResult(RetryRule.ShouldRetry(
+                    args.Context.GetRequestMessage() is not { } request || RetryRule.IsRead(request),
+                    args.Outcome.Result, args.Outcome.Exception)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
                     ? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, clock.GetUtcNow(), settings.MaxDelay)
                     : null),

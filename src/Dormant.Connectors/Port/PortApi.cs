@@ -14,33 +14,27 @@ internal sealed class PortApi(VendorApi api, PortTokenSource tokens)
 {
     public string Platform => api.Platform;
 
-    public async Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
-        CancellationToken ct, params HttpStatusCode[] tolerated)
-    {
-        var generation = tokens.Generation;
-        try
-        {
-            return await api.SendAsync(method, path, body, ct, tolerated);
-        }
-        catch (VendorException e) when (e.Status == 401)
-        {
-            tokens.Invalidate(generation);
-            return await api.SendAsync(method, path, body, ct, tolerated);
-        }
-    }
+    public Task<(HttpStatusCode Status, JsonDocument? Body)> SendAsync(HttpMethod method, string path, object? body,
+        CancellationToken ct, params HttpStatusCode[] tolerated) => WithFreshTokenAsync(() => api.SendAsync(method, path, body, ct, tolerated));
+
+    /// <summary>A POST that only reads (a search), with the same token rule.</summary>
+    public Task<(HttpStatusCode Status, JsonDocument? Body)> QueryAsync(string path, object body, CancellationToken ct) =>
+        WithFreshTokenAsync(() => api.QueryAsync(path, body, ct));
 
     /// <summary>A GET whose answer is read as it arrives (see <see cref="VendorApi.OpenAsync"/>), with the same token rule.</summary>
-    public async Task<HttpResponseMessage> OpenAsync(string path, CancellationToken ct)
+    public Task<HttpResponseMessage> OpenAsync(string path, CancellationToken ct) => WithFreshTokenAsync(() => api.OpenAsync(HttpMethod.Get, path, ct));
+
+    private async Task<T> WithFreshTokenAsync<T>(Func<Task<T>> send)
     {
         var generation = tokens.Generation;
         try
         {
-            return await api.OpenAsync(HttpMethod.Get, path, ct);
+            return await send();
         }
         catch (VendorException e) when (e.Status == 401)
         {
             tokens.Invalidate(generation);
-            return await api.OpenAsync(HttpMethod.Get, path, ct);
+            return await send();
         }
     }
 

@@ -88,7 +88,7 @@ internal sealed class PortClient(PortApi api)
     public async Task<Page<PortEntityRead>> SearchUserEntitiesAsync(object query, string? from, CancellationToken ct)
     {
         var body = new Dictionary<string, object?> { ["query"] = query, ["limit"] = 1000, ["from"] = from };
-        var (_, doc) = await api.SendAsync(HttpMethod.Post, $"{Entities}/search", body, ct);
+        var (_, doc) = await api.QueryAsync($"{Entities}/search", body, ct);
         using (doc)
         {
             var items = Array(doc, "entities").Select(Read).ToList();
@@ -100,7 +100,7 @@ internal sealed class PortClient(PortApi api)
     /// <summary>Entities of any blueprint matching a query (not paged, §1.5).</summary>
     public async Task<IReadOnlyList<PortEntityRead>> SearchAllEntitiesAsync(object query, CancellationToken ct)
     {
-        var (_, doc) = await api.SendAsync(HttpMethod.Post, "v1/entities/search?include=identifier&include=title&include=blueprint&include=createdBy", query, ct);
+        var (_, doc) = await api.QueryAsync("v1/entities/search?include=identifier&include=title&include=blueprint&include=createdBy", query, ct);
         using (doc) return Array(doc, "entities").Select(Read).ToList();
     }
 

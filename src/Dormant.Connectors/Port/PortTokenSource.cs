@@ -49,7 +49,7 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
 
     private async Task<Token> FetchAsync(CancellationToken ct)
     {
-        var (_, doc) = await auth.SendAsync(HttpMethod.Post, "v1/auth/access_token", new { clientId, clientSecret }, ct);
+        var (_, doc) = await auth.QueryAsync("v1/auth/access_token", new { clientId, clientSecret }, ct);
         using (doc)
         {
             if (doc?.RootElement is not { ValueKind: JsonValueKind.Object } root

@@ -26,6 +26,9 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         var journal = new RunJournal(await store.GetJournalAsync(runId, ct));
         var policy = new PolicyEvaluator(plan.Policy);
         var recorder = new OutcomeRecorder(store, clock, runId, progress);
+        var request = ScanRequest.For(policy.Rules);
+        var reread = new Rereader(source, request, a => policy.Evaluate(a, clock.GetUtcNow()) is { Category: Category.Error } d ? d.Reason : null);
+        var lost = new LostAnswers(new Rereader(source, request, Rereader.StatusUnknown));
         var batchSize = actor is IAccountBatchActor b ? Math.Max(1, b.MaxBatch(plan.Policy.Action)) : 1;
         try
         {
@@ -37,10 +40,10 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
                 {
                     if (journal.Final(planned.AccountId) is { } earlier)
                         recorder.Earlier(planned, earlier);
-                    else if (await PrepareAsync(recorder, planned, policy, journal.HadIntent(planned.AccountId), ct) is { } fresh)
+                    else if (await PrepareAsync(recorder, reread, planned, policy, journal.HadIntent(planned.AccountId), ct) is { } fresh)
                         ready.Add((planned, fresh));
                 }
-                if (ready.Count > 0) await ExecuteAsync(recorder, plan.Policy.Action, ready, ct);
+                if (ready.Count > 0) await ExecuteAsync(recorder, lost, plan.Policy.Action, ready, ct);
             }
         }
         finally
@@ -86,9 +89,17 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
     }
 
     /// <summary>Re-reads and checks one account; backs it up and journals the intent. Null when it is settled already.</summary>
-    private async Task<Account?> PrepareAsync(OutcomeRecorder recorder, PlannedAction planned, PolicyEvaluator policy, bool hadIntent, CancellationToken ct)
+    private async Task<Account?> PrepareAsync(OutcomeRecorder recorder, Rereader reread, PlannedAction planned, PolicyEvaluator policy, bool hadIntent,
+        CancellationToken ct)
     {
-        var fresh = await source.GetAccountAsync(planned.AccountId, ScanRequest.For(policy.Rules), ct);
+        // A re-read that fails is not evidence of anything: the account fails, it is not skipped.
+        var read = await reread.ReadAsync(planned.AccountId, ct);
+        if (read.Failure is { } failure)
+        {
+            await recorder.RecordAsync(planned, JournalPhase.Failed, $"could not re-read: {failure}");
+            return null;
+        }
+        var fresh = read.Account;
         if (hadIntent && TargetState.Reached(planned.Action, fresh))
         {
             await recorder.RecordAsync(planned, JournalPhase.Done, "completed before an interruption; confirmed on re-read");
@@ -112,38 +123,44 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         return fresh;
     }
 
-    private async Task ExecuteAsync(OutcomeRecorder recorder, string action, List<(PlannedAction Planned, Account Fresh)> ready, CancellationToken ct)
+    private async Task ExecuteAsync(OutcomeRecorder recorder, LostAnswers lost, string action, List<(PlannedAction Planned, Account Fresh)> ready,
+        CancellationToken ct)
     {
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
         try
         {
-            if (ready.Count > 1 && actor is IAccountBatchActor batch)
+            try
             {
-                var results = await batch.ApplyBatchAsync(action, ready.Select(r => r.Fresh).ToList(), ct);
-                foreach (var (planned, _) in ready)
-                    await recorder.RecordAsync(planned, results.TryGetValue(planned.AccountId, out var r)
-                        ? r : ActionResult.Failed("the vendor's answer did not mention this account"));
-                return;
+                await lost.SendAsync(ready, r => r.Planned.AccountId, (r, now) => (r.Planned, now), (items, t) => ActAsync(action, items, t),
+                    now => TargetState.Reached(action, now), results, ct);
             }
-            foreach (var (planned, fresh) in ready)
+            catch (VendorException e) when (!IsFatal(e))
             {
-                ActionResult result;
-                try { result = await actor.ApplyAsync(action, fresh, ct); }
-                catch (VendorException e) when (!IsFatal(e)) { result = ActionResult.Failed(e.Message); }
-                await recorder.RecordAsync(planned, result);
+                foreach (var (planned, _) in ready) results.TryAdd(planned.AccountId, ActionResult.Failed(e.Message));
             }
-        }
-        catch (VendorException e) when (!IsFatal(e))
-        {
-            foreach (var (planned, _) in ready.Where(r => !recorder.Settled(r.Planned.AccountId)))
-                await recorder.RecordAsync(planned, ActionResult.Failed(e.Message));
+            foreach (var (planned, _) in ready)
+                await recorder.RecordAsync(planned, results.GetValueOrDefault(planned.AccountId) ?? ActionResult.NotMentioned);
         }
         catch (Exception e) when (e is VendorException or OperationCanceledException)
         {
             // Stop the run; the intents stay in the journal and the next apply re-reads these accounts.
             foreach (var (planned, _) in ready.Where(r => !recorder.Settled(r.Planned.AccountId)))
-                await recorder.RecordAsync(planned, JournalPhase.Failed, $"stopped: {e.Message}");
+            {
+                if (results.TryGetValue(planned.AccountId, out var known)) await recorder.RecordAsync(planned, known);
+                else await recorder.RecordAsync(planned, JournalPhase.Failed, $"stopped: {e.Message}");
+            }
             throw;
         }
+    }
+
+    private async Task<IReadOnlyDictionary<string, ActionResult>> ActAsync(string action, IReadOnlyList<(PlannedAction Planned, Account Fresh)> items,
+        CancellationToken ct)
+    {
+        if (items.Count > 1 && actor is IAccountBatchActor batch)
+            return await batch.ApplyBatchAsync(action, items.Select(i => i.Fresh).ToList(), ct);
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
+        foreach (var (planned, fresh) in items) results[planned.AccountId] = await actor.ApplyAsync(action, fresh, ct);
+        return results;
     }
 
     /// <summary>Errors that say "stop now" rather than "this account failed".</summary>

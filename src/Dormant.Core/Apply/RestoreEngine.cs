@@ -7,8 +7,13 @@ using Dormant.Core.Store;
 namespace Dormant.Core.Apply;
 
 /// <summary>Undoes an apply run, or chosen accounts of it, from its journal and backups.</summary>
-public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRunStore store, TimeProvider clock)
+/// <param name="source">Re-reads accounts when an undo's answer is lost; by default the actor itself, when it can.</param>
+public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRunStore store, TimeProvider clock, IAccountSource? source = null)
 {
+    private readonly LostAnswers _lost = new(new Rereader(
+        source ?? actor as IAccountSource ?? throw new ArgumentException("restore needs a connector that can re-read accounts", nameof(source)),
+        new ScanRequest(null), Rereader.StatusUnknown));
+
     public async Task<ApplyResult> RestoreAsync(string runId, IReadOnlyCollection<string> only, string runBy,
         IProgress<AccountOutcome>? progress, CancellationToken ct)
     {
@@ -44,8 +49,10 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
                 items.Add((entry, await store.GetBackupAsync(runId, entry.AccountId, ct)));
                 await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
             }
-            foreach (var (entry, backup, result) in await UndoAsync(items, ct))
+            var results = await UndoAsync(items, ct);
+            foreach (var (entry, backup) in items)
             {
+                var result = results.GetValueOrDefault(entry.AccountId) ?? ActionResult.NotMentioned;
                 var phase = result.Outcome switch
                 {
                     ActionOutcome.Done => JournalPhase.Done,
@@ -67,32 +74,30 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         return res;
     }
 
-    private async Task<List<(JournalEntry, AccountBackup?, ActionResult)>> UndoAsync(List<(JournalEntry Entry, AccountBackup? Backup)> items, CancellationToken ct)
+    private async Task<Dictionary<string, ActionResult>> UndoAsync(List<(JournalEntry Entry, AccountBackup? Backup)> items, CancellationToken ct)
     {
-        var done = new List<(JournalEntry, AccountBackup?, ActionResult)>();
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
+        var action = items[0].Entry.Action;
         try
         {
-            if (items.Count > 1 && actor is IAccountBatchActor batch)
-            {
-                var results = await batch.UndoBatchAsync(items[0].Entry.Action, items.Select(i => (i.Entry.AccountId, i.Backup?.Json)).ToList(), ct);
-                foreach (var (entry, backup) in items)
-                    done.Add((entry, backup, results.TryGetValue(entry.AccountId, out var r) ? r : ActionResult.Failed("the vendor's answer did not mention this account")));
-                return done;
-            }
-            foreach (var (entry, backup) in items)
-            {
-                ActionResult result;
-                try { result = await actor.UndoAsync(entry.Action, entry.AccountId, backup?.Json, ct); }
-                catch (VendorException e) when (!ApplyEngine.IsFatal(e)) { result = ActionResult.Failed(e.Message); }
-                done.Add((entry, backup, result));
-            }
+            await _lost.SendAsync(items, i => i.Entry.AccountId, (i, _) => i, (some, t) => SendUndoAsync(action, some, t),
+                now => TargetState.Undone(action, now), results, ct);
         }
         catch (VendorException e) when (!ApplyEngine.IsFatal(e))
         {
-            foreach (var (entry, backup) in items.Where(i => done.All(d => d.Item1 != i.Entry)))
-                done.Add((entry, backup, ActionResult.Failed(e.Message)));
+            foreach (var (entry, _) in items) results.TryAdd(entry.AccountId, ActionResult.Failed(e.Message));
         }
-        return done;
+        return results;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ActionResult>> SendUndoAsync(string action, IReadOnlyList<(JournalEntry Entry, AccountBackup? Backup)> items,
+        CancellationToken ct)
+    {
+        if (items.Count > 1 && actor is IAccountBatchActor batch)
+            return await batch.UndoBatchAsync(action, items.Select(i => (i.Entry.AccountId, i.Backup?.Json)).ToList(), ct);
+        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
+        foreach (var (entry, backup) in items) results[entry.AccountId] = await actor.UndoAsync(action, entry.AccountId, backup?.Json, ct);
+        return results;
     }
 
     private Task Journal(string restoreId, JournalEntry of, JournalPhase phase, string detail) =>

@@ -7,4 +7,7 @@ public sealed record ActionResult(ActionOutcome Outcome, string Detail)
     public static ActionResult Done(string detail) => new(ActionOutcome.Done, detail);
     public static ActionResult Already(string detail) => new(ActionOutcome.AlreadyDone, detail);
     public static ActionResult Failed(string detail) => new(ActionOutcome.Failed, detail);
+
+    /// <summary>For an account a batch answer left out: the vendor did not say it worked.</summary>
+    public static ActionResult NotMentioned { get; } = Failed("the vendor's answer did not mention this account");
 }

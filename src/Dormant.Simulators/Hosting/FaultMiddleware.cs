@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace Dormant.Simulators.Hosting;
 
-/// <summary>Applies the first armed fault that fires for a request, before the route runs.</summary>
+/// <summary>Applies the first armed fault that fires for a request, before the route runs (or after, for a lost answer).</summary>
 internal sealed class FaultMiddleware(FaultInjector faults)
 {
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate route)
     {
+        // Marks the request as one the route handled, so a test can count what was really changed.
+        RequestDelegate next = ctx =>
+        {
+            ctx.Items[RequestRecorder.ReachedItem] = true;
+            return route(ctx);
+        };
         var fault = faults.Next(context.Request.Method, context.Request.Path.Value ?? "");
         if (fault is null)
         {
@@ -29,6 +35,12 @@ internal sealed class FaultMiddleware(FaultInjector faults)
                 break;
             case FaultKind.DropConnection:
                 context.Items[RequestRecorder.DroppedItem] = true;
+                context.Abort();
+                break;
+            case FaultKind.LostAnswer:
+                // Into a buffer that is thrown away: nothing of the answer reaches the wire.
+                await CaptureAsync(context, next);
+                context.Items[RequestRecorder.LostItem] = true;
                 context.Abort();
                 break;
             case FaultKind.MalformedJson:

@@ -6,6 +6,8 @@ namespace Dormant.Simulators.Hosting;
 internal sealed class RequestRecorder(RequestLog log, TimeProvider time)
 {
     internal const string DroppedItem = "sim.dropped";
+    internal const string ReachedItem = "sim.reached";
+    internal const string LostItem = "sim.lost";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -19,7 +21,11 @@ internal sealed class RequestRecorder(RequestLog log, TimeProvider time)
         {
             var status = context.Items.ContainsKey(DroppedItem) ? 0 : context.Response.StatusCode;
             var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
-            log.Add(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", query, body, status, at));
+            log.Add(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", query, body, status, at)
+            {
+                Reached = context.Items.ContainsKey(ReachedItem),
+                AnswerLost = context.Items.ContainsKey(LostItem),
+            });
         }
     }
 

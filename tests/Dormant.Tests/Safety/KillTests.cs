@@ -91,10 +91,10 @@ public sealed class KillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_between_backup_and_action()
     {
-        _sim.Host.Faults.Add(new Fault { Id = "hang-third", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1 });
+        var hang = _sim.Host.Faults.Add(new Fault { Id = "hang-third", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1 });
         using var apply = StartApply();
-        await Until(() => Suspends == 2, "two suspends");
-        await Task.Delay(500); // the third is now journaled as intent and held by the simulator
+        // The third suspend is journaled as intent and held by the simulator: the kill lands between the two.
+        await Until(() => hang.Fired == 1, "the third suspend to reach the simulator");
         apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         await FinishAndVerifyAsync();

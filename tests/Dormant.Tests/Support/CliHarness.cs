@@ -7,13 +7,19 @@ namespace Dormant.Tests.Support;
 /// <summary>Runs the real entry point in-process with its own variables, folder and streams.</summary>
 public sealed class CliHarness(string workingDirectory)
 {
-    // A command run without --store would open the user's own store in their data directory; tests never do.
-    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal) { ["DORMANT_STORE"] = Path.Combine(workingDirectory, "harness-store.db") };
+    // A store of its own in the test's folder unless the test names one: never the user's store under $HOME.
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal)
+    {
+        ["DORMANT_STORE"] = System.IO.Path.Combine(workingDirectory, "dormant.db"),
+    };
     public bool Interactive { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public static readonly HttpTuning Fast = new(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(10), MaxRetries: 4);
+
+    /// <summary>Fast backoff by default; null runs with each platform's real defaults (what a user gets).</summary>
+    public HttpTuning? Tuning { get; set; } = Fast;
 
     public async Task<CliResult> RunAsync(params string[] args)
     {
@@ -29,7 +35,7 @@ public sealed class CliHarness(string workingDirectory)
             Interactive = Interactive,
             ErrorIsTerminal = false,
             Clock = Clock,
-            HttpTuning = Fast,
+            HttpTuning = Tuning,
         };
         var code = await DormantCli.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());
