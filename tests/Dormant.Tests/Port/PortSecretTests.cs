@@ -39,7 +39,7 @@ public sealed class PortSecretTests
             }
 
             // When scanning, planning, acting, and restoring through the CLI
-            Assert.Equal(0, await Run("plan", "--connector", "port", "-o", Path.Combine(dir, "plan.json")));
+            Assert.Equal(0, await Run("plan", "--connector", "port", "-o", Path.Combine(dir, "plan.json"), "--store", store));
             Assert.Equal(0, await Run("run", "--connector", "port", "--no-dry-run", "--yes", "--store", store, "--backup-dir", dir));
             var runId = Regex.Match(output.ToString(), @"dormant restore (\S+)").Groups[1].Value;
             Assert.Equal(0, await Run("restore", runId, "--store", store));
