@@ -26,13 +26,22 @@ public static class PlanRecords
     /// The plan a file names, as the store recorded it; refuses a file the store cannot vouch for.
     /// <paramref name="file"/> is what <see cref="PlanFile.Read"/> gave: only its id and digest are used.
     /// </summary>
-    public static async Task<PlanRecord> VouchedAsync(IRunStore store, (Plan Plan, string Digest) file, string path, CancellationToken ct)
+    public static async Task<PlanRecord> VouchedAsync(IRunStore store, CliContext ctx, (Plan Plan, string Digest) file, string path,
+        CancellationToken ct)
     {
         var (named, digest) = file;
         if (await store.GetPlanAsync(digest, ct) is { } recorded) return recorded;
         if (await store.GetPlanByIdAsync(named.PlanId, ct) is not null)
             throw new UsageException($"{path} is not plan {named.PlanId} as store {store.Location} recorded it (another digest): "
                 + "it was edited after it was made; apply the file 'dormant plan' wrote, or make a new plan");
+        // An apply begun before stores recorded plans (schema 1) can still be finished: its run vouches
+        // for this digest, and a file with that SHA-256 is the plan it began with. Recorded from now on.
+        if (await store.GetRunAsync(named.PlanId, ct) is { Kind: "apply" } run && run.PlanDigest == digest)
+        {
+            var begun = new PlanRecord(digest, named, ctx.Clock.GetUtcNow());
+            await store.SavePlanAsync(begun, ct);
+            return begun;
+        }
         throw new UsageException($"store {store.Location} did not record plan {named.PlanId} ({path}); "
             + $"pass --store with the store that made it, or make the plan with this store: dormant plan --store {store.Location} …");
     }

@@ -56,6 +56,17 @@ public sealed class PlanTrustTests : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Changes store A behind Dormant's back; returns the rows changed.</summary>
+    private int StoreSql(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var raw = new SqliteConnection($"Data Source={StoreA};Pooling=False");
+        raw.Open();
+        using var command = raw.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command.ExecuteNonQuery();
+    }
+
     private static PlannedAction ActOn(Plan plan, string accountId)
     {
         var d = plan.Decisions.Single(d => d.AccountId == accountId);
@@ -142,15 +153,8 @@ public sealed class PlanTrustTests : IAsyncLifetime
     {
         var plan = await PlanAsync();
         // The store's copy says 1000 days; the untouched file says 180. Only the store's copy spares 'idle' (400 days).
-        using (var raw = new SqliteConnection($"Data Source={StoreA};Pooling=False"))
-        {
-            raw.Open();
-            using var command = raw.CreateCommand();
-            command.CommandText = "UPDATE plans SET plan_json = $json WHERE plan_id = $id";
-            command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(plan with { Policy = plan.Policy with { InactiveDays = 1000 } }, DormantJson.Compact));
-            command.Parameters.AddWithValue("$id", plan.PlanId);
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        var json = JsonSerializer.Serialize(plan with { Policy = plan.Policy with { InactiveDays = 1000 } }, DormantJson.Compact);
+        Assert.Equal(1, StoreSql("UPDATE plans SET plan_json = $json", ("$json", json)));
 
         await AssertIdleSparedAsync("no longer inactive");
     }
@@ -161,6 +165,33 @@ public sealed class PlanTrustTests : IAsyncLifetime
         await PlanAsync();
         _sim.Tenant.SetLastActive("idle", "confluence", "site-1", Now.AddHours(-1));
         await AssertIdleSparedAsync("active since the plan");
+    }
+
+    [Fact]
+    public async Task An_apply_begun_before_stores_recorded_plans_can_be_finished_but_not_with_an_edited_file()
+    {
+        var plan = await PlanAsync();
+        var digest = PlanFile.Read(_dir.File("plan.json")).Digest;
+        // A store of schema 1 that was interrupted applying this plan: its run holds the digest, no plan is recorded.
+        Assert.Equal(1, StoreSql("DELETE FROM plans"));
+        using (var store = SqliteRunStore.Open(StoreA))
+        {
+            await store.SaveRunAsync(new Dormant.Core.Store.RunRecord
+            {
+                RunId = plan.PlanId, Kind = "apply", Platform = plan.Platform, Tenant = plan.Tenant, PlanId = plan.PlanId,
+                PlanDigest = digest, RunBy = "alice@host", StartedAt = Now, Status = "interrupted",
+            }, default);
+        }
+
+        var forged = plan with { Policy = plan.Policy with { Exclusions = [], MaxShare = 1 }, Actions = [.. plan.Actions, ActOn(plan, "boss")] };
+        await AssertRefusedUntouchedAsync(Forge(forged, "forged.json"), "a.db", "did not record plan");
+
+        var apply = await _cli.RunAsync("apply", "plan.json", "--yes", "--store", "a.db");
+        Assert.True(apply.ExitCode == 0, apply.All);
+        Assert.Equal(1, _sim.Tenant.SuspendCount("idle"));
+        Assert.Equal(0, _sim.Tenant.SuspendCount("boss"));
+        using var again = SqliteRunStore.Open(StoreA);
+        Assert.NotNull(await again.GetPlanAsync(digest, default));
     }
 
     [Fact]
