@@ -19,10 +19,16 @@ internal static class PlansTable
     {
         var plan = record.Plan;
         using var tx = connection.BeginTransaction();
-        if (Query(connection, path, "plan_id = $key", plan.PlanId, tx).FirstOrDefault() is { } known)
+        using (var find = connection.CreateCommand())
         {
-            if (known.Digest == record.Digest) return;
-            throw new DormantException($"store {path} already records plan {plan.PlanId} with another digest; make a new plan");
+            find.Transaction = tx;
+            find.CommandText = "SELECT digest FROM plans WHERE plan_id = $plan_id";
+            find.Parameters.AddWithValue("$plan_id", plan.PlanId);
+            if (find.ExecuteScalar() is string known)
+            {
+                if (known == record.Digest) return;
+                throw new DormantException($"store {path} already records plan {plan.PlanId} with another digest; make a new plan");
+            }
         }
 
         using var command = connection.CreateCommand();
@@ -46,15 +52,14 @@ internal static class PlansTable
     }
 
     public static PlanRecord? ByDigest(SqliteConnection connection, string path, string digest) =>
-        Query(connection, path, "digest = $key", digest, null).FirstOrDefault();
+        Query(connection, path, "digest = $key", digest).FirstOrDefault();
 
     public static PlanRecord? ById(SqliteConnection connection, string path, string planId) =>
-        Query(connection, path, "plan_id = $key", planId, null).FirstOrDefault();
+        Query(connection, path, "plan_id = $key", planId).FirstOrDefault();
 
-    private static List<PlanRecord> Query(SqliteConnection connection, string path, string where, string key, SqliteTransaction? tx)
+    private static List<PlanRecord> Query(SqliteConnection connection, string path, string where, string key)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = $"SELECT digest, plan_id, recorded_at, plan_json FROM plans WHERE {where}";
         command.Parameters.AddWithValue("$key", key);
         using var reader = command.ExecuteReader();
