@@ -32,6 +32,13 @@ internal static class Schema
             run_id TEXT NOT NULL, account_id TEXT NOT NULL, label TEXT NOT NULL, json TEXT NOT NULL, at TEXT NOT NULL,
             PRIMARY KEY (run_id, account_id));
         """,
+        // Version 2: the store vouches for plans, so apply no longer trusts what a plan file says.
+        """
+        CREATE TABLE plans (
+            digest TEXT PRIMARY KEY NOT NULL, plan_id TEXT NOT NULL UNIQUE, platform TEXT NOT NULL, tenant TEXT NOT NULL,
+            created_at TEXT NOT NULL, expires_at TEXT NOT NULL, created_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
+            plan_json TEXT NOT NULL);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -91,6 +91,12 @@ public sealed class SqliteRunStore : IRunStore
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken ct) =>
         Do(ct, c => JournalTable.Get(c, Location, runId));
 
+    public Task SavePlanAsync(PlanRecord plan, CancellationToken ct) => Do(ct, c => PlansTable.Save(c, Location, plan));
+
+    public Task<PlanRecord?> GetPlanAsync(string digest, CancellationToken ct) => Do(ct, c => PlansTable.ByDigest(c, Location, digest));
+
+    public Task<PlanRecord?> GetPlanByIdAsync(string planId, CancellationToken ct) => Do(ct, c => PlansTable.ById(c, Location, planId));
+
     public Task SaveBackupAsync(AccountBackup backup, CancellationToken ct) => Do(ct, c => BackupsTable.SaveFirst(c, backup));
 
     public Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct) =>

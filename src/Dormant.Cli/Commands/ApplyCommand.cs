@@ -29,7 +29,11 @@ public sealed class ApplyCommand : DormantCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var (plan, digest) = PlanFile.Read(Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory));
+        var file = Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory);
+        var named = PlanFile.Read(file);
+        // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
+        using var store = StoreAccess.Open(_store, parse, ctx);
+        var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
@@ -42,7 +46,6 @@ public sealed class ApplyCommand : DormantCommand
             ctx.Say("nothing done");
             return ExitCodes.Done;
         }
-        using var store = StoreAccess.Open(_store, parse, ctx);
         var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;

@@ -38,10 +38,11 @@ public sealed class PlanCommand : DormantCommand
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
         ScanStep.Render(ctx, plan);
         Caps.Enforce(plan);
-        var digest = PlanFile.Write(plan, path);
         // The decisions behind the plan are kept as a scan, so they can be reported and audited.
+        string digest;
         using (var store = StoreAccess.Open(_store, parse, ctx))
         {
+            digest = await PlanRecords.RecordAsync(store, ctx, plan, path, ct);
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
         }

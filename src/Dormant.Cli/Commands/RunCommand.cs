@@ -57,7 +57,7 @@ public sealed class RunCommand : DormantCommand
             ctx.Say("nothing done");
             return ExitCodes.Done;
         }
-        var digest = PlanFile.Digest(PlanFile.Serialize(plan, out _));
+        var digest = await PlanRecords.RecordAsync(store, ctx, plan, null, ct);
         var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;

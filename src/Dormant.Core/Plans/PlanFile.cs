@@ -22,6 +22,13 @@ public static class PlanFile
     public static string Write(Plan plan, string path)
     {
         var text = Serialize(plan, out var digest);
+        WriteText(text, path);
+        return digest;
+    }
+
+    /// <summary>Writes what <see cref="Serialize"/> made, for a caller that records the plan before its file exists.</summary>
+    public static void WriteText(string text, string path)
+    {
         var full = Path.GetFullPath(path);
         var tmp = full + ".tmp-" + Environment.ProcessId;
         using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -30,7 +37,6 @@ public static class PlanFile
             fs.Flush(flushToDisk: true);
         }
         File.Move(tmp, full, overwrite: true);
-        return digest;
     }
 
     public static (Plan Plan, string Digest) Read(string path)

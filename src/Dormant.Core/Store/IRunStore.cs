@@ -24,6 +24,14 @@ public interface IRunStore : IDisposable
     Task AppendJournalAsync(JournalEntry entry, CancellationToken ct);
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken ct);
 
+    /// <summary>
+    /// Records a plan when it is made. Saving the same digest again changes nothing; another digest
+    /// under a recorded plan id is refused, so one id always names one plan.
+    /// </summary>
+    Task SavePlanAsync(PlanRecord plan, CancellationToken ct);
+    Task<PlanRecord?> GetPlanAsync(string digest, CancellationToken ct);
+    Task<PlanRecord?> GetPlanByIdAsync(string planId, CancellationToken ct);
+
     Task SaveBackupAsync(AccountBackup backup, CancellationToken ct);
     Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct);
     Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct);

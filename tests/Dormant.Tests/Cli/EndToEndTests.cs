@@ -17,6 +17,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         _sim = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(120, 11, DateTimeOffset.UtcNow));
         _cli = new CliHarness(_dir.Path);
         _sim.Expose(_cli);
+        _cli.Variables["DORMANT_STORE"] = Store; // apply acts only on plans this store recorded
     }
 
     public async Task DisposeAsync()

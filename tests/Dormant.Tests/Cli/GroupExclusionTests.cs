@@ -30,12 +30,12 @@ public sealed class GroupExclusionTests : IDisposable
 
     private async Task AssertMembersExcludedAsync(CliHarness cli, string connector, string group, HashSet<string> members)
     {
-        var all = await cli.RunAsync("plan", "--connector", connector, "--max-share", "100", "-o", "all.json");
+        var all = await cli.RunAsync("plan", "--connector", connector, "--max-share", "100", "-o", "all.json", "--store", _dir.File("store.db"));
         Assert.True(all.ExitCode == 0, all.All);
         var wouldAct = Planned(_dir.File("all.json")).Intersect(members).ToList();
         Assert.NotEmpty(wouldAct);
 
-        var plan = await cli.RunAsync("plan", "--connector", connector, "--max-share", "100", "--exclude-user", "group:" + group, "-o", "excluded.json");
+        var plan = await cli.RunAsync("plan", "--connector", connector, "--max-share", "100", "--exclude-user", "group:" + group, "-o", "excluded.json", "--store", _dir.File("store.db"));
         Assert.True(plan.ExitCode == 0, plan.All);
         Assert.Empty(Planned(_dir.File("excluded.json")).Intersect(members));
         var excluded = Decisions(_dir.File("excluded.json")).Where(d => d.GetProperty("category").GetString() == "excluded")

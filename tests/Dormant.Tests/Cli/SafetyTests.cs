@@ -192,11 +192,15 @@ public sealed class SafetyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_plan_made_by_an_older_policy_is_refused_even_with_a_valid_digest()
+    public async Task A_plan_made_by_an_older_policy_is_refused_even_when_its_store_recorded_it()
     {
         Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json")).ExitCode);
         var (plan, _) = Dormant.Core.Plans.PlanFile.Read(_dir.File("p.json"));
-        Dormant.Core.Plans.PlanFile.Write(plan with { Policy = plan.Policy with { Version = 0 } }, _dir.File("old.json"));
+        // As the store would hold a plan an earlier Dormant recorded: its own id and digest, policy version 0.
+        var old = plan with { PlanId = plan.PlanId + "-old", Policy = plan.Policy with { Version = 0 } };
+        var digest = Dormant.Core.Plans.PlanFile.Write(old, _dir.File("old.json"));
+        using (var store = Dormant.Store.Sqlite.SqliteRunStore.Open(_dir.File("store.db")))
+            await store.SavePlanAsync(new Dormant.Core.Store.PlanRecord(digest, old, DateTimeOffset.UtcNow), default);
         var r = await _cli.RunAsync("apply", "old.json", "--yes");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("made by policy version 0", r.Error);

@@ -35,7 +35,7 @@ public sealed class SecretLeakTests
         }
 
         await Run("scan", "--connector", platform, "--store", "s.db", "--output", "json");
-        await Run("plan", "--connector", platform, "-o", "plan.json", "--verbose", "--max-share", "100");
+        await Run("plan", "--connector", platform, "-o", "plan.json", "--verbose", "--max-share", "100", "--store", "s.db");
         var apply = await Run("apply", "plan.json", "--yes", "--store", "s.db");
         Assert.Equal(0, apply.ExitCode);
         var runId = File.ReadAllText(Path.Combine(dir.Path, "plan.json")).Split("\"planId\": \"")[1].Split('"')[0];
@@ -76,7 +76,7 @@ public sealed class SecretLeakTests
         var cli = new CliHarness(dir.Path);
         sim.Expose(cli);
         var key = sim.Tenant.ApiKey;
-        Assert.Equal(0, (await cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json", "--max-share", "100")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json", "--max-share", "100", "--store", "s.db")).ExitCode);
         var echo = sim.Host.Faults.Add(new Fault { Id = "echo", Method = "POST", PathContains = "/suspend", Status = 400, Times = int.MaxValue,
             Body = "{\"errors\":[{\"code\":\"ADMIN-UAM-400-1\",\"detail\":\"token " + key + " may not suspend\"}]}" });
         var r = await cli.RunAsync("apply", "p.json", "--yes", "--store", "s.db");

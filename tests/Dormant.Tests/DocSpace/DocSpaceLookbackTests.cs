@@ -12,6 +12,7 @@ public sealed class DocSpaceLookbackTests
         await using var sim = await SimulatorCatalog.Find("docspace").StartAsync(20, 1, 0, DateTimeOffset.UtcNow, null, default);
         var cli = new CliHarness(dir.Path);
         foreach (var (k, v) in sim.Environment) cli.Variables[k] = v;
+        cli.Variables["DORMANT_STORE"] = dir.File("store.db");
         var r = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "60", "--lookback-days", "30");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--inactive-days 60 is longer than the 30 days", r.Error);
@@ -25,6 +26,7 @@ public sealed class DocSpaceLookbackTests
         var cli = new CliHarness(dir.Path);
         cli.Variables["DOCSPACE_API_HOST"] = portal.Host.BaseUrl.ToString();
         cli.Variables["DOCSPACE_API_KEY"] = portal.Tenant.ApiKey;
+        cli.Variables["DORMANT_STORE"] = dir.File("store.db");
         return cli;
     }
 

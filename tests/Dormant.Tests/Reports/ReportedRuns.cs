@@ -47,12 +47,12 @@ public sealed class ReportedRuns : IAsyncLifetime
         {
             sim.Expose(Cli);
             await Must("scan", "--connector", "atlassian", "--store", StorePath);
-            await Must("plan", "--connector", "atlassian", "--max-share", "100", "-o", "plan.json");
+            await Must("plan", "--connector", "atlassian", "--max-share", "100", "-o", "plan.json", "--store", StorePath);
             await Must("apply", "plan.json", "--yes", "--store", StorePath);
             ApplyRunId = (await RunIdsAsync("apply")).Single();
             await Must("restore", ApplyRunId, "--store", StorePath);
         }
-        ScanRunId = (await RunIdsAsync("scan")).Single();
+        ScanRunId = (await RunIdsAsync("scan")).Single(id => id != "scan-" + ApplyRunId); // not the plan's own decisions
         RestoreRunId = (await RunIdsAsync("restore")).Single();
         using var store = SqliteRunStore.Open(StorePath);
         ApplyDecisions = (await store.GetDecisionsAsync(ApplyRunId, default)).Count;

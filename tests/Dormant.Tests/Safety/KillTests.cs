@@ -25,7 +25,7 @@ public sealed class KillTests : IAsyncLifetime
         _sim = await AtlassianFixture.StartAsync(Users.Tenant(users));
         _cli = new CliHarness(_dir.Path);
         _sim.Expose(_cli);
-        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json", "--store", "store.db")).ExitCode);
         using var doc = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
         _planned = doc.RootElement.GetProperty("plan").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToList();
         Assert.Equal(Planned, _planned.Count);

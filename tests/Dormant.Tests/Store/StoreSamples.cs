@@ -1,4 +1,5 @@
 using Dormant.Core.Accounts;
+using Dormant.Core.Plans;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
 
@@ -28,4 +29,18 @@ internal static class StoreSamples
     public static Decision Decision(int i) => new(
         $"U{i}", $"user{i}@acme.test", Category.NoActivityData, "no sign-in recorded",
         i % 2 == 0 ? null : T0.AddDays(-i), i % 2 == 0 ? null : i, i % 2 == 0 ? null : "audit-log", AccountStatus.Active);
+
+    public static Plan Plan(string id, int inactiveDays = 90) => new()
+    {
+        PlanId = id,
+        Platform = "slack",
+        Tenant = "acme",
+        CreatedAt = T0,
+        ExpiresAt = T0.AddHours(24),
+        CreatedBy = "alice@host",
+        Policy = new PolicyRules { InactiveDays = inactiveDays, Exclusions = ["ceo@acme.test"] },
+        Counts = new Dictionary<string, int> { ["total"] = 2, ["inactive"] = 1 },
+        Decisions = [Decision(1), Decision(2)],
+        Actions = [new PlannedAction("U1", "user1@acme.test", "suspend", "idle", new SeenState(AccountStatus.Active, T0.AddDays(-1)))],
+    };
 }
