@@ -3,17 +3,22 @@ using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
 using Dormant.Cli.Rendering;
 using Dormant.Core.Apply;
+using Dormant.Core.Backups;
 using Dormant.Core.Errors;
 
 namespace Dormant.Cli.Commands;
 
-/// <summary>Undoes an applied run, or chosen accounts of it.</summary>
+/// <summary>Undoes an applied run, or chosen accounts of it, from the store or from its backup folder alone.</summary>
 public sealed class RestoreCommand : DormantCommand
 {
     private readonly ConnectionOptions _connection = new();
     private readonly StoreOptions _store;
-    private readonly Argument<string> _run = new("run-id") { Description = "The run to undo (see 'dormant runs')" };
+    private readonly Argument<string?> _run = new("run-id") { Description = "The run to undo (see 'dormant runs')", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _accounts = new("--account", "-a") { Description = "Only these accounts (id or email; repeatable)" };
+    private readonly Option<string?> _fromBackups = new("--from-backups")
+    {
+        Description = "Undo the run whose backup folder this is (BACKUP-DIR/RUN-ID, holding manifest.json), without its store record",
+    };
 
     public RestoreCommand(CliEnvironment env, StoreOptions store) : base("restore", "Undo a run from its journal and backups", env)
     {
@@ -21,25 +26,44 @@ public sealed class RestoreCommand : DormantCommand
         Arguments.Add(_run);
         _connection.AddTo(this);
         Options.Add(_accounts);
+        Options.Add(_fromBackups);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        var runId = parse.GetValue(_run)!;
+        var runId = parse.GetValue(_run);
+        var folder = parse.GetValue(_fromBackups) is { } dir ? Path.GetFullPath(dir, ctx.Env.WorkingDirectory) : null;
+        if ((runId is null) == (folder is null))
+            throw new UsageException("restore takes a RUN-ID or --from-backups DIR (one of them); see 'dormant runs'");
+        var only = parse.GetValue(_accounts) ?? [];
         using var store = StoreAccess.Open(_store, parse, ctx);
-        var run = await store.GetRunAsync(runId, ct)
-            ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs'");
-        using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
-        var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
-        var result = await ProgressDisplay.RunAsync(ctx, "Restoring", null, p =>
+        ApplyResult result;
+        if (folder is not null)
         {
-            var n = 0;
-            return engine.RestoreAsync(runId, parse.GetValue(_accounts) ?? [], ctx.Env.RunBy,
-                new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))), ct);
-        });
+            var manifest = await ManifestFile.ReadAsync(folder, ct)
+                ?? throw new UsageException($"no {BackupManifest.FileName} in {folder}; pass the run's own folder inside the backup directory");
+            using var connected = _connection.Connect(parse, _connection.Name(parse) ?? manifest.Platform, ConfigOptions.Load(parse, ctx), ctx);
+            var engine = new BackupRestore(connected.Connector, connected.Actor, store, ctx.Clock);
+            result = await WithProgress(ctx, p => engine.RestoreAsync(folder, manifest, only, ctx.Env.RunBy, p, ct));
+        }
+        else
+        {
+            var run = await store.GetRunAsync(runId!, ct)
+                ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs', or restore with --from-backups BACKUP-DIR/{runId}");
+            using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
+            var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
+            result = await WithProgress(ctx, p => engine.RestoreAsync(runId!, only, ctx.Env.RunBy, p, ct));
+        }
         OutcomeRenderer.Render(ctx.Text, "restore", result);
         if (ctx.Json)
             JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes });
         return result.ExitCode;
     }
+
+    private static Task<ApplyResult> WithProgress(CliContext ctx, Func<IProgress<AccountOutcome>, Task<ApplyResult>> restore) =>
+        ProgressDisplay.RunAsync(ctx, "Restoring", null, p =>
+        {
+            var n = 0;
+            return restore(new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))));
+        });
 }

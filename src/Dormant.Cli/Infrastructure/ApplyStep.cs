@@ -1,9 +1,9 @@
 using Dormant.Cli.Rendering;
 using Dormant.Connectors;
 using Dormant.Core.Apply;
+using Dormant.Core.Backups;
 using Dormant.Core.Plans;
 using Dormant.Core.Store;
-using Dormant.Store.Sqlite;
 
 namespace Dormant.Cli.Infrastructure;
 
@@ -13,7 +13,8 @@ public static class ApplyStep
     public static async Task<int> RunAsync(CliContext ctx, ConnectedPlatform p, IRunStore store, Plan plan, string digest,
         string backupDir, string verb, CancellationToken ct)
     {
-        var files = new FileBackupSink(backupDir, ctx.Clock);
+        var files = new FileBackupSink(backupDir, ctx.Clock, plan);
+        foreach (var line in await files.FinishPendingAsync(ct)) ctx.Say(line);
         var engine = new ApplyEngine(p.Connector, p.Source, p.Actor, store, ctx.Clock, files);
         var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, progress =>
         {
@@ -21,8 +22,12 @@ public static class ApplyStep
             return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy),
                 new Progress<AccountOutcome>(_ => progress.Report(Interlocked.Increment(ref n))), ct);
         });
+        // Also when every change was made by an earlier attempt that died before its archive: the engine only archives new changes.
+        await files.CompleteAsync(result.RunId, plan.Policy.Action,
+            result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList(), ct);
         OutcomeRenderer.Render(ctx.Text, verb, result);
         if (files.ArchivePath is { } zip) ctx.Text.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
+        if (files.ArchiveProblem is { } problem) ctx.Say(problem);
         ctx.Say($"undo with: dormant restore {result.RunId}");
         if (ctx.Json)
             JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), archive = files.ArchivePath, result.Outcomes });

@@ -28,6 +28,7 @@ public static class VendorHttpFactory
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = Math.Max(1, settings.MaxConcurrency),
+            AllowAutoRedirect = false, // RedirectGuard decides: never to another origin, never a write
         });
         builder.AddResilienceHandler("dormant", pipeline =>
         {
@@ -50,6 +51,7 @@ public static class VendorHttpFactory
         });
         builder.AddHttpMessageHandler(() => new ThrottleHandler(settings, clock));
         if (bearer is not null) builder.AddHttpMessageHandler(() => new BearerHandler(bearer));
+        builder.AddHttpMessageHandler(() => new RedirectGuard(platform));
         var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IHttpClientFactory>().CreateClient(platform);
     }

@@ -30,7 +30,14 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         var touched = entries.Where(e => e.Phase is JournalPhase.Intent or JournalPhase.Done)
             .GroupBy(e => e.AccountId).Select(g => g.First()).ToList();
         var targets = Select(touched, only, await store.GetBackupsAsync(runId, ct), runId);
+        return await UndoRunAsync(run, targets, (id, c) => store.GetBackupAsync(runId, id, c), runBy, progress, ct);
+    }
 
+    /// <summary>Undoes <paramref name="targets"/> of <paramref name="run"/> as a new restore run; the one undo path for every kind of restore.</summary>
+    internal async Task<ApplyResult> UndoRunAsync(RunRecord run, IReadOnlyList<JournalEntry> targets,
+        Func<string, CancellationToken, Task<AccountBackup?>> backupOf, string runBy, IProgress<AccountOutcome>? progress, CancellationToken ct)
+    {
+        var runId = run.RunId;
         var restoreId = "restore-" + Planner.NewId(clock.GetUtcNow());
         var record = new RunRecord
         {
@@ -46,7 +53,7 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
             var items = new List<(JournalEntry Entry, AccountBackup? Backup)>();
             foreach (var entry in chunk)
             {
-                items.Add((entry, await store.GetBackupAsync(runId, entry.AccountId, ct)));
+                items.Add((entry, await backupOf(entry.AccountId, ct)));
                 await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
             }
             var results = await UndoAsync(items, ct);

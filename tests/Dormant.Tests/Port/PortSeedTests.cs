@@ -6,6 +6,7 @@ using Dormant.Core.Plans;
 using Dormant.Core.Store;
 using Dormant.Simulators;
 using Dormant.Simulators.Port;
+using Dormant.Core.Backups;
 using Dormant.Store.Sqlite;
 using Dormant.Tests.Store;
 
@@ -49,7 +50,7 @@ public sealed class PortSeedTests
 
         // When planning with the seed preset and applying with file backups
         var plan = await new Planner(TimeProvider.System).MakeAsync(port.Connector, port.Source, PortDefinition.Seed with { MaxShare = 1 }, "test", Planner.DefaultValidity, null, default);
-        var sink = new FileBackupSink(backups, TimeProvider.System);
+        var sink = new FileBackupSink(backups, TimeProvider.System, plan);
         var result = await new ApplyEngine(port.Connector, port.Source, port.Actor, store, TimeProvider.System, sink)
             .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, default);
 
@@ -69,11 +70,12 @@ public sealed class PortSeedTests
         // And the archive holds exactly the deleted users, each the entity as it was read
         using var zip = ZipFile.OpenRead(sink.ArchivePath!);
         Assert.EndsWith("_deleted_users.zip", sink.ArchivePath);
-        Assert.Equal(deleted.Select(d => d + ".json"), zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(deleted.Select(BackupNames.Account).Order(StringComparer.Ordinal), zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
         foreach (var entry in zip.Entries)
         {
             using var doc = await JsonDocument.ParseAsync(entry.Open());
-            Assert.Equal(entry.Name[..^5], doc.RootElement.GetProperty("identifier").GetString());
+            Assert.Equal(entry.Name, BackupNames.Account(doc.RootElement.GetProperty("identifier").GetString()!));
+            Assert.StartsWith(doc.RootElement.GetProperty("identifier").GetString()! + "-", entry.Name);
         }
     }
 
