@@ -68,7 +68,7 @@ public sealed class KillTests : IAsyncLifetime
             var mine = journal.Where(j => j.AccountId == id).ToList();
             Assert.Contains(mine, j => j.Phase == JournalPhase.Intent);
             Assert.Equal(JournalPhase.Done, mine.Last().Phase);
-            Assert.True(File.Exists(Path.Combine(_dir.Path, runId, id + ".json")), "file backup of " + id);
+            Assert.True(File.Exists(Path.Combine(_dir.Path, Dormant.Core.Backups.BackupNames.RunFolder(runId), Dormant.Core.Backups.BackupNames.Account(id))), "file backup of " + id);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dormant.Core.Accounts;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
@@ -64,17 +63,14 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_hundred_thousand_decisions_save_in_one_quick_transaction()
+    public async Task A_hundred_thousand_decisions_save_and_read_back_whole()
     {
+        // How fast this is belongs to the bench (bench/), not to a timed unit test on a shared machine.
         using var store = _temp.Open();
         var many = Enumerable.Range(0, 100_000).Select(Decision).ToList();
 
-        var clock = Stopwatch.StartNew();
         await store.SaveDecisionsAsync("big", many, _ct);
-        clock.Stop();
 
-        // Row-per-transaction with synchronous=FULL takes minutes; one transaction takes about a second.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         var back = await store.GetDecisionsAsync("big", _ct);
         Assert.Equal(100_000, back.Count);
         Assert.Equal(many[^1], back[^1]);
