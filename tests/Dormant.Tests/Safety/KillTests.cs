@@ -114,7 +114,7 @@ public sealed class KillTests : IAsyncLifetime
     [Fact]
     public async Task Two_applies_of_one_plan_at_once_one_refuses()
     {
-        _sim.Host.Faults.Add(new Fault { Id = "slow-suspends", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(300), Times = int.MaxValue });
+        _sim.Host.Faults.Add(new Fault { Id = "slow-suspends", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(1000), Times = int.MaxValue });
         using var first = StartApply();
         await Until(() => Suspends >= 1, "the first apply to start acting");
         using var second = StartApply();
