@@ -142,9 +142,12 @@ internal static class UserSearchBody
             throw new AtlassianBadRequestException("'sortBy' must hold exactly one {field, direction} object");
         }
 
-        if (sort.EnumerateObject().FirstOrDefault(p => p.Name is not ("field" or "direction")) is { Name.Length: > 0 } extra)
+        foreach (var property in sort.EnumerateObject())
         {
-            throw new AtlassianBadRequestException($"Unrecognized field 'sortBy.{extra.Name}'");
+            if (property.Name is not ("field" or "direction"))
+            {
+                throw new AtlassianBadRequestException($"Unrecognized field 'sortBy.{property.Name}'");
+            }
         }
 
         var field = Text(sort, "field") ?? throw new AtlassianBadRequestException("'sortBy.field' is required");
