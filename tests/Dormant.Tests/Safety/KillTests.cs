@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dormant.Core.Backups;
 using Dormant.Core.Store;
 using Dormant.Simulators;
 using Dormant.Store.Sqlite;
@@ -68,8 +69,12 @@ public sealed class KillTests : IAsyncLifetime
             var mine = journal.Where(j => j.AccountId == id).ToList();
             Assert.Contains(mine, j => j.Phase == JournalPhase.Intent);
             Assert.Equal(JournalPhase.Done, mine.Last().Phase);
-            Assert.True(File.Exists(Path.Combine(_dir.Path, Dormant.Core.Backups.BackupNames.RunFolder(runId), Dormant.Core.Backups.BackupNames.Account(id))), "file backup of " + id);
+            Assert.True(File.Exists(Path.Combine(_dir.Path, runId, BackupNames.Account(id))), "file backup of " + id);
         }
+        // The manifest survived the kill whole and lists every account; the run's ZIP exists once, even when the kill beat it.
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Path, runId, "manifest.json")));
+        Assert.Equal(_planned.Order(), manifest.RootElement.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()).Order());
+        Assert.Single(Directory.GetFiles(_dir.Path, "*.zip"));
     }
 
     [Fact]
