@@ -82,11 +82,9 @@ public sealed class KillTests : IAsyncLifetime
     {
         // The first re-read is held in its second half (the per-user dates), so the kill lands before
         // any backup, intent or suspend, however slow the machine (the log records a request once answered).
-        _sim.Host.Faults.Add(new Fault { Id = "hold-first-dates", PathContains = "/last-active-dates", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(5), Times = 1 });
-        var searchesBefore = _sim.Host.Requests.CountMatching("POST", "/users/search");
+        var hold = _sim.Host.Faults.Add(new Fault { Id = "hold-first-dates", PathContains = "/last-active-dates", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(5), Times = 1 });
         using var apply = StartApply();
-        await Until(() => _sim.Host.Requests.CountMatching("POST", "/users/search") > searchesBefore, "the first re-read");
-        await Task.Delay(200);
+        await Until(() => hold.Fired == 1, "the first re-read to reach its per-user dates");
         apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, Suspends);
