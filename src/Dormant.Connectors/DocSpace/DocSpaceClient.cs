@@ -23,9 +23,12 @@ internal sealed class DocSpaceClient(VendorApi api)
             var items = new List<(DsUser, string)>();
             foreach (var el in Array(response, "people/filter").EnumerateArray())
                 items.Add((el.Deserialize<DsUser>(WireJson.Options)!, el.GetRawText()));
-            // Paging is startIndex/count against the full count in "total"; an empty page ends it
-            // even if "total" claims more, so a miscounting server cannot keep us asking.
+            // Paging is startIndex/count against the full count in "total". An empty page whose own
+            // total says more is the server contradicting itself: stopping there would report a
+            // partial portal as the whole of it, so it stops the scan instead (and never loops).
             var total = root.TryGetProperty("total", out var t) && t.TryGetInt64(out var n) ? n : (long?)null;
+            if (items.Count == 0 && total is { } claimed && claimed > start)
+                throw Contract($"people/filter answered an empty page at startIndex {start} while its total is {claimed}");
             var end = start + items.Count;
             var more = items.Count > 0 && (total is { } all ? end < all : items.Count == PageSize);
             return new Page<(DsUser, string)>(items, more ? end.ToString(CultureInfo.InvariantCulture) : null);

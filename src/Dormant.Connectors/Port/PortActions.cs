@@ -69,7 +69,8 @@ internal sealed class PortActions(PortClient client)
         if (string.IsNullOrEmpty(backupJson)) return ActionResult.Failed("no backup of the entity; cannot re-create it");
         if (await client.GetUserEntityAsync(id, ct) is not null) return ActionResult.Already("the _user entity exists again");
         var backup = JsonNode.Parse(backupJson) as JsonObject ?? throw new UsageException($"the backup of {id} is not a JSON object");
-        // What Port accepts on create; meta fields (createdAt, updatedBy, …) are Port's to set.
+        // What Port accepts on create; meta fields (createdAt, updatedBy, …) are Port's to set. Port
+        // writes "icon": null (and may write a null title); its schema takes a string or nothing.
         var body = new JsonObject();
         foreach (var key in new[] { "identifier", "title", "icon", "team", "properties", "relations" })
             if (backup[key] is { } value) body[key] = value.DeepClone();

@@ -87,7 +87,10 @@ internal sealed class PortClient(PortApi api)
     /// <summary>One page of `_user` entities matching a query; pass the answer's next as from.</summary>
     public async Task<Page<PortEntityRead>> SearchUserEntitiesAsync(object query, string? from, CancellationToken ct)
     {
-        var body = new Dictionary<string, object?> { ["query"] = query, ["limit"] = 1000, ["from"] = from };
+        // A dictionary writes its null values (the serializer's null rule covers properties only):
+        // from goes in only with a cursor, as Port's schema has it a string, never null.
+        var body = new Dictionary<string, object> { ["query"] = query, ["limit"] = 1000 };
+        if (from is not null) body["from"] = from;
         var (_, doc) = await api.QueryAsync($"{Entities}/search", body, ct);
         using (doc)
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Dormant.Simulators.DocSpace;
 
-/// <summary>Auth and query binding every route shares.</summary>
+/// <summary>Auth and query binding every route shares; what does not bind is the model-validation 400.</summary>
 internal static class DocSpaceGate
 {
     /// <summary>API keys travel as "Bearer sk-…" (ApiKeyBearerAuthHandler); anything else is 401.</summary>
@@ -14,16 +14,44 @@ internal static class DocSpaceGate
         return false;
     }
 
-    /// <summary>count is 1-100 (ApiContext.MaxCount), larger values are capped; startIndex ≥ 0.</summary>
-    public static (int Count, int Start)? Paging(HttpContext context)
+    /// <summary>
+    /// Only the parameters the route's request DTO declares, each once. ASP.NET Core itself ignores
+    /// an unknown query parameter, so a misspelt filter silently widens the answer; the contract is
+    /// silent on it and the simulator refuses it instead, so such a request fails our tests.
+    /// </summary>
+    public static async Task<bool> KnownQueryAsync(HttpContext context, params string[] allowed)
+    {
+        foreach (var (name, values) in context.Request.Query)
+        {
+            var known = allowed.Any(a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (known && values.Count <= 1) continue;
+            await InvalidAsync(context, name, known ? $"The parameter '{name}' was given {values.Count} times." : $"The parameter '{name}' is not accepted here.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// count is 1-100 (ApiContext.MaxCount, default 100) and startIndex ≥ 0 (api-contracts §3.3, §3.4).
+    /// Whether the server caps a larger count or refuses it is not written; the simulator refuses
+    /// it, so a client that asks for more than a page can hold finds out here.
+    /// </summary>
+    public static async Task<(int Count, int Start)?> PagingAsync(HttpContext context)
     {
         var q = context.Request.Query;
         var count = 100;
         var start = 0;
-        if (q.TryGetValue("count", out var c) && !int.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out count)) return null;
-        if (q.TryGetValue("startIndex", out var s) && !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out start)) return null;
-        if (count < 1 || start < 0) return null;
-        return (Math.Min(count, 100), start);
+        if (q.TryGetValue("count", out var c) && !(int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= 100))
+        {
+            await InvalidAsync(context, "count", $"The value '{c}' is not valid for count: it must be between 1 and 100.");
+            return null;
+        }
+        if (q.TryGetValue("startIndex", out var s) && !int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out start))
+        {
+            await InvalidAsync(context, "startIndex", $"The value '{s}' is not valid for startIndex.");
+            return null;
+        }
+        return (count, start);
     }
 
     /// <summary>Query enums bind by name or by number (ASP.NET Core enum binding).</summary>
@@ -37,6 +65,10 @@ internal static class DocSpaceGate
         return false;
     }
 
+    /// <summary>A value that does not bind to its parameter: the model-validation envelope.</summary>
+    public static Task InvalidAsync(HttpContext context, string field, string message) => DocSpaceResponses.ValidationAsync(context, field, message);
+
+    /// <summary>An ArgumentException in the action (e.g. "Incorrect status"): the error envelope with 400.</summary>
     public static Task BadRequestAsync(HttpContext context, string message) =>
         DocSpaceResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, message);
 }

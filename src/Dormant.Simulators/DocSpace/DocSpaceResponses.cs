@@ -12,7 +12,30 @@ namespace Dormant.Simulators.DocSpace;
 internal static class DocSpaceResponses
 {
     public static Task OkAsync(HttpContext context, int count, long? total, Action<Utf8JsonWriter> response) =>
-        WriteAsync(context, StatusCodes.Status200OK, w =>
+        EnvelopeAsync(context, StatusCodes.Status200OK, 0, count, total, response);
+
+    /// <summary>
+    /// A model-validation failure (a query or body that does not bind): the success-shaped envelope
+    /// with a ValidationProblemDetails as its response, status 1 and statusCode 400 (SuccessApiResponse
+    /// in ResponseWrapper.cs), each field with its messages.
+    /// </summary>
+    public static Task ValidationAsync(HttpContext context, string field, string message) =>
+        EnvelopeAsync(context, StatusCodes.Status400BadRequest, 1, 1, null, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+            w.WriteString("title", "One or more validation errors occurred.");
+            w.WriteNumber("status", StatusCodes.Status400BadRequest);
+            w.WriteStartObject("errors");
+            w.WriteStartArray(field);
+            w.WriteStringValue(message);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+    private static Task EnvelopeAsync(HttpContext context, int httpStatus, int status, int count, long? total, Action<Utf8JsonWriter> response) =>
+        WriteAsync(context, httpStatus, w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("response");
@@ -25,8 +48,8 @@ internal static class DocSpaceResponses
             w.WriteString("action", context.Request.Method);
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteNumber("status", 0);
-            w.WriteNumber("statusCode", StatusCodes.Status200OK);
+            w.WriteNumber("status", status);
+            w.WriteNumber("statusCode", httpStatus);
             w.WriteEndObject();
         });
 

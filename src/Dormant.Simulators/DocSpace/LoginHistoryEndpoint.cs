@@ -19,32 +19,29 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
         if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
         if (!tenant.AuditAvailable)
         {
-            await LastAsync(context);
+            await WriteAsync(context, tenant.KeptEvents.Take(LastCount).ToList());
             return;
         }
-        if (DocSpaceGate.Paging(context) is not var (count, start))
-        {
-            await DocSpaceGate.BadRequestAsync(context, "count and startIndex must be positive integers");
-            return;
-        }
+        // LoginEventRequestDto (api-contracts §3.4).
+        if (!await DocSpaceGate.KnownQueryAsync(context, "userId", "action", "from", "to", "count", "startIndex")
+            || await DocSpaceGate.PagingAsync(context) is not var (count, start)) return;
         var q = context.Request.Query;
         Guid? user = null;
         int? action = null;
         if (q.TryGetValue("userId", out var u) && !string.IsNullOrEmpty(u))
         {
-            if (!Guid.TryParse(u, out var id)) { await DocSpaceGate.BadRequestAsync(context, "userId is not a GUID"); return; }
+            if (!Guid.TryParse(u, out var id)) { await DocSpaceGate.InvalidAsync(context, "userId", $"The value '{u}' is not valid for userId."); return; }
             user = id;
         }
         if (q.TryGetValue("action", out var a) && !string.IsNullOrEmpty(a))
         {
-            if (!int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)) { await DocSpaceGate.BadRequestAsync(context, "action is not a MessageAction"); return; }
+            if (!int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code)) { await DocSpaceGate.InvalidAsync(context, "action", $"The value '{a}' is not valid for action."); return; }
             action = code is 0 or -1 ? null : code; // 0 is rewritten to MessageAction.None: no filter
         }
-        if (!TryDate(q["from"], out var from) || !TryDate(q["to"], out var to))
-        {
-            await DocSpaceGate.BadRequestAsync(context, "from/to must be ApiDateTime values with an offset");
-            return;
-        }
+        var (fromOk, from) = await DateAsync(context, "from");
+        if (!fromOk) return;
+        var (toOk, to) = await DateAsync(context, "to");
+        if (!toOk) return;
         var page = tenant.KeptEvents.Skip(start).Take(count)
             .Where(e => (user is null || e.UserId == user) && (action is null || e.ActionId == action)
                 && (from is null || e.Date >= from) && (to is null || e.Date <= to))
@@ -54,14 +51,14 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
 
     public async Task LastAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context)) return;
         await WriteAsync(context, tenant.KeptEvents.Take(LastCount).ToList());
     }
 
     /// <summary>GET security/audit/settings/lifetime (TenantAuditSettings): days kept, per history.</summary>
     public async Task LifetimeAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context)) return;
         await DocSpaceResponses.OkAsync(context, 1, null, w =>
         {
             w.WriteStartObject();
@@ -81,7 +78,19 @@ internal sealed partial class LoginHistoryEndpoint(DocSpaceTenant tenant)
             w.WriteEndArray();
         });
 
-    // Query dates go through Parse(s, null): no tenant zone, so a value without an offset does not bind.
+    /// <summary>
+    /// Query dates go through Parse(s, null): no tenant zone, so a value without an offset likely
+    /// does not bind (UNCERTAIN in §3.1); the simulator answers that as the model-validation 400.
+    /// An unescaped '+' arrives as a space and is refused the same way.
+    /// </summary>
+    private static async Task<(bool Ok, DateTimeOffset? At)> DateAsync(HttpContext context, string name)
+    {
+        var value = context.Request.Query[name].ToString();
+        if (TryDate(value, out var at)) return (true, at);
+        await DocSpaceGate.InvalidAsync(context, name, $"The value '{value}' is not valid for {name}: an ApiDateTime needs Z or an offset such as +05:30.");
+        return (false, null);
+    }
+
     private static bool TryDate(string? value, out DateTimeOffset? at)
     {
         at = null;

@@ -8,26 +8,30 @@ internal sealed class PeopleEndpoints(DocSpaceTenant tenant)
     private static readonly (string, int)[] s_areas = [("All", 0), ("People", 1), ("Guests", 2)];
     private static readonly (string, int)[] s_types = [("All", 0), ("RoomAdmin", 1), ("Guest", 2), ("DocSpaceAdmin", 3), ("User", 4)];
     private static readonly (string, int)[] s_statuses = [("Active", 1), ("Terminated", 2), ("Pending", 4), ("Default", 5), ("All", 7)];
+    // SimpleByFilterRequestDto plus the paging of ApiContext (api-contracts §3.3).
+    private static readonly string[] s_filterQuery =
+    [
+        "employeeStatus", "groupId", "activationStatus", "employeeType", "employeeTypes", "isAdministrator", "payments", "accountLoginType",
+        "quotaFilter", "withoutGroup", "excludeGroup", "invitedByMe", "inviterId", "area", "count", "startIndex", "sortBy", "sortOrder",
+        "filterSeparator", "filterValue",
+    ];
+
     private static readonly string[] s_typeNames = ["All", "RoomAdmin", "Guest", "DocSpaceAdmin", "User"];
 
     public async Task FilterAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
-        if (DocSpaceGate.Paging(context) is not var (count, start))
-        {
-            await DocSpaceGate.BadRequestAsync(context, "count and startIndex must be positive integers");
-            return;
-        }
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context, s_filterQuery)
+            || await DocSpaceGate.PagingAsync(context) is not var (count, start)) return;
         if (!DocSpaceGate.TryEnum(context, "area", s_areas, out var area) || !DocSpaceGate.TryEnum(context, "employeeType", s_types, out var type)
             || !DocSpaceGate.TryEnum(context, "employeeStatus", s_statuses, out var status))
         {
-            await DocSpaceGate.BadRequestAsync(context, "The value is not valid for area, employeeType or employeeStatus");
+            await DocSpaceGate.InvalidAsync(context, "area", "The value is not valid for area, employeeType or employeeStatus.");
             return;
         }
         Guid? group = null;
         if (context.Request.Query.TryGetValue("groupId", out var g) && !string.IsNullOrEmpty(g))
         {
-            if (!Guid.TryParse(g, out var gid)) { await DocSpaceGate.BadRequestAsync(context, "groupId is not a GUID"); return; }
+            if (!Guid.TryParse(g, out var gid)) { await DocSpaceGate.InvalidAsync(context, "groupId", $"The value '{g}' is not valid for groupId."); return; }
             group = gid;
         }
         var typeName = type is { } t and > 0 ? s_typeNames[t] : null;
@@ -49,13 +53,13 @@ internal sealed class PeopleEndpoints(DocSpaceTenant tenant)
 
     public async Task SelfAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context)) return;
         await DocSpaceResponses.OkAsync(context, 1, null, w => DocSpaceJson.WriteUser(w, tenant.Caller, tenant));
     }
 
     public async Task ByIdAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context)) return;
         var raw = context.Request.RouteValues["userid"] as string;
         if (!Guid.TryParse(raw, out var id) || tenant.Find(id) is not { } user)
         {

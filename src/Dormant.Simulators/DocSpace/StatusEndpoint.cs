@@ -13,7 +13,7 @@ internal sealed class StatusEndpoint(DocSpaceTenant tenant)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        if (!await DocSpaceGate.AllowAsync(context, tenant)) return;
+        if (!await DocSpaceGate.AllowAsync(context, tenant) || !await DocSpaceGate.KnownQueryAsync(context)) return;
         var status = (context.Request.RouteValues["status"] as string)?.ToLowerInvariant() switch
         {
             "active" or "1" => 1,
@@ -21,8 +21,12 @@ internal sealed class StatusEndpoint(DocSpaceTenant tenant)
             _ => 0,
         };
         if (status == 0) { await DocSpaceGate.BadRequestAsync(context, "Incorrect status"); return; }
-        var ids = await ReadIdsAsync(context);
-        if (ids is null) { await DocSpaceGate.BadRequestAsync(context, "userIds must be a list of GUIDs"); return; }
+        var (ids, field, why) = await ReadIdsAsync(context);
+        if (ids is null)
+        {
+            await DocSpaceGate.InvalidAsync(context, field, why);
+            return;
+        }
         var users = ids.Select(tenant.Find).OfType<DocSpaceSimUser>().ToList();
         var caller = tenant.Caller;
         if (users.Any(u => u.IsOwner || u.IsLdap || u.Id == caller.Id || (!caller.IsOwner && u.IsAdmin)))
@@ -58,24 +62,45 @@ internal sealed class StatusEndpoint(DocSpaceTenant tenant)
         return null;
     }
 
-    private static async Task<List<Guid>?> ReadIdsAsync(HttpContext context)
+    /// <summary>
+    /// UpdateMembersRequestDto: {userIds: [GUID], resendAll: bool}, names case-insensitive (web
+    /// defaults). The server's serializer ignores an unknown key and binds a missing list as empty,
+    /// so a misspelt "userIds" is a 200 that changes nobody; the contract is silent, and the
+    /// simulator refuses an unknown key, a null, a non-boolean resendAll or an empty list with the
+    /// model-validation 400 instead. Returns the ids, or the field and why it does not bind.
+    /// </summary>
+    private static async Task<(List<Guid>? Ids, string Field, string Why)> ReadIdsAsync(HttpContext context)
     {
+        JsonDocument doc;
         try
         {
-            using var doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-            var root = doc.RootElement;
-            // Input is case-insensitive, like ASP.NET Core's web defaults.
-            var list = root.EnumerateObject().FirstOrDefault(p => p.NameEquals("userIds") || p.Name.Equals("userids", StringComparison.OrdinalIgnoreCase));
-            if (list.Value.ValueKind != JsonValueKind.Array) return null;
-            var ids = new List<Guid>();
-            foreach (var e in list.Value.EnumerateArray())
-                if (e.ValueKind == JsonValueKind.String && Guid.TryParse(e.GetString(), out var id)) ids.Add(id);
-                else return null;
-            return ids;
+            doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, "$", "The body is not valid JSON.");
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return (null, "$", "The body must be a JSON object.");
+            List<Guid>? ids = null;
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (p.Name.Equals("resendAll", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (p.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return (null, "resendAll", "resendAll must be true or false.");
+                }
+                else if (!p.Name.Equals("userIds", StringComparison.OrdinalIgnoreCase)) return (null, p.Name, $"'{p.Name}' is not a field of this request.");
+                else if (p.Value.ValueKind != JsonValueKind.Array) return (null, "userIds", "userIds must be a list of GUIDs.");
+                else
+                {
+                    ids = [];
+                    foreach (var e in p.Value.EnumerateArray())
+                        if (e.ValueKind == JsonValueKind.String && Guid.TryParse(e.GetString(), out var id)) ids.Add(id);
+                        else return (null, "userIds", "userIds must be a list of GUIDs.");
+                }
+            }
+            return ids is { Count: > 0 } ? (ids, "", "") : (null, "userIds", "userIds must list at least one user.");
         }
     }
 }

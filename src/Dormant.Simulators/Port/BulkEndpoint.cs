@@ -22,11 +22,17 @@ internal sealed class BulkEndpoint(PortTenant tenant)
             await PortResponses.NotFoundAsync(context, $"Blueprint with identifier \"{bp}\" was not found");
             return;
         }
-        if ((await PortResponses.ReadBodyAsync(context))?["entities"] is not JsonArray items || items.Count is 0 or > MaxEntities)
+        if (await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.CreateQuery))) return;
+        var body = await PortResponses.ReadBodyAsync(context) as JsonObject;
+        if (body?["entities"] is not JsonArray items || items.Count is 0 or > MaxEntities)
         {
             await PortResponses.InvalidAsync(context, $"body/entities must be an array of 1 to {MaxEntities} entities");
             return;
         }
+        // The whole body is validated before any entity is written: a schema error is a 422, not a 207 item.
+        var problem = PortRules.Extra(body, ["entities"]) is { } extra ? $"body must NOT have additional properties ('{extra}')"
+            : items.Select((e, i) => PortRules.Entity(e, $"body/entities/{i}", needIdentifier: true)).FirstOrDefault(p => p is not null);
+        if (await PortResponses.RefusedAsync(context, problem)) return;
         var upsert = string.Equals(context.Request.Query["upsert"], "true", StringComparison.OrdinalIgnoreCase);
         var merge = string.Equals(context.Request.Query["merge"], "true", StringComparison.OrdinalIgnoreCase);
         var done = new JsonArray();

@@ -14,27 +14,26 @@ internal sealed class EntitiesEndpoint(PortTenant tenant)
 
     public async Task ListAsync(HttpContext context)
     {
-        if (await BlueprintAsync(context) is not { } bp) return;
-        var json = new PortEntityJson(context.Request.Query["include"].OfType<string>(), context.Request.Query["exclude"].OfType<string>());
+        if (await BlueprintAsync(context) is not { } bp || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.ListQuery, "include", "exclude"))) return;
+        var json = Trimmed(context);
         var list = tenant.EntitiesOf(bp);
         await PortResponses.OkAsync(context, w => PortEntityJson.WriteList(w, "entities", list, json));
     }
 
     public async Task GetAsync(HttpContext context)
     {
-        if (await BlueprintAsync(context) is not { } bp || await EntityAsync(context, bp) is not { } e) return;
-        await PortResponses.OkAsync(context, w => PortEntityJson.Full.Write(w, "entity", e));
+        if (await BlueprintAsync(context) is not { } bp || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.OneQuery, "include", "exclude"))
+            || await EntityAsync(context, bp) is not { } e) return;
+        var json = Trimmed(context);
+        await PortResponses.OkAsync(context, w => json.Write(w, "entity", e));
     }
 
     /// <summary>Creating a `_user` entity does not make a Port user here: the contract does not say it does.</summary>
     public async Task CreateAsync(HttpContext context)
     {
-        if (await BlueprintAsync(context) is not { } bp) return;
-        if (await PortResponses.ReadBodyAsync(context) is not JsonObject body)
-        {
-            await PortResponses.InvalidAsync(context, "body must be a JSON object");
-            return;
-        }
+        if (await BlueprintAsync(context) is not { } bp || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.CreateQuery))) return;
+        var node = await PortResponses.ReadBodyAsync(context);
+        if (await PortResponses.RefusedAsync(context, PortRules.Entity(node, "body", needIdentifier: true)) || node is not JsonObject body) return;
         var upsert = string.Equals(context.Request.Query["upsert"], "true", StringComparison.OrdinalIgnoreCase);
         var existing = body["identifier"] is JsonValue id ? tenant.FindEntity(bp, (string)id!) : null;
         if (existing is not null && !upsert)
@@ -49,18 +48,20 @@ internal sealed class EntitiesEndpoint(PortTenant tenant)
 
     public async Task PatchAsync(HttpContext context)
     {
-        if (await BlueprintAsync(context) is not { } bp || await EntityAsync(context, bp) is not { } e) return;
-        if (await PortResponses.ReadBodyAsync(context) is not JsonObject body)
-        {
-            await PortResponses.InvalidAsync(context, "body must be a JSON object");
-            return;
-        }
+        if (await BlueprintAsync(context) is not { } bp || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.PatchQuery))
+            || await EntityAsync(context, bp) is not { } e) return;
+        var node = await PortResponses.ReadBodyAsync(context);
+        if (await PortResponses.RefusedAsync(context, PortRules.Entity(node, "body", needIdentifier: false)) || node is not JsonObject body) return;
         await WriteAsync(context, bp, e, body, merge: true, StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// delete_dependents (default false) and run_id. No simulated entity has relations, so there are
+    /// never dependents to refuse over; the flag is checked for its type only.
+    /// </summary>
     public async Task DeleteAsync(HttpContext context)
     {
-        if (await BlueprintAsync(context) is not { } bp) return;
+        if (await BlueprintAsync(context) is not { } bp || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.DeleteQuery))) return;
         var id = (string)context.Request.RouteValues["identifier"]!;
         if (!tenant.Delete(bp, id))
         {
@@ -81,6 +82,9 @@ internal sealed class EntitiesEndpoint(PortTenant tenant)
         tenant.Put(entity);
         await PortResponses.OkAsync(context, w => PortEntityJson.Full.Write(w, "entity", entity), status);
     }
+
+    private static PortEntityJson Trimmed(HttpContext context) =>
+        new(context.Request.Query["include"].OfType<string>(), context.Request.Query["exclude"].OfType<string>());
 
     private async Task<string?> BlueprintAsync(HttpContext context)
     {

@@ -43,6 +43,14 @@ internal static class PortResponses
     public static Task InvalidAsync(HttpContext context, string message) =>
         ErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "invalid_request", message);
 
+    /// <summary>True when <paramref name="problem"/> was answered as a 422 and the route must stop.</summary>
+    public static async Task<bool> RefusedAsync(HttpContext context, string? problem)
+    {
+        if (problem is null) return false;
+        await InvalidAsync(context, problem);
+        return true;
+    }
+
     public static async Task<JsonNode?> ReadBodyAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);

@@ -18,11 +18,14 @@ internal sealed class PortUserJson(IReadOnlySet<string> fields)
         "orgMembers.status", "orgMembers.lastLoginAt",
     };
 
-    /// <summary>Without fields Port answers its default shape; this is the simulator's version of it.</summary>
+    /// <summary>
+    /// Without fields Port answers its default shape. The spec does not say which fields that is;
+    /// the simulator leaves out everything optional, the last login included, so a client that
+    /// forgets to ask for orgMembers.lastLoginAt gets no activity data instead of passing by luck.
+    /// </summary>
     public static readonly IReadOnlySet<string> Default = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "email", "firstName", "lastName", "status", "type", "createdAt", "updatedAt", "teams.name", "roles.name",
-        "orgMembers.orgId", "orgMembers.status", "orgMembers.lastLoginAt",
+        "id", "email", "firstName", "lastName", "status", "type", "createdAt", "updatedAt",
     };
 
     private readonly bool _id = fields.Contains("id"), _email = fields.Contains("email"), _firstName = fields.Contains("firstName"),

@@ -23,19 +23,18 @@ internal sealed class SearchEndpoint(PortTenant tenant)
             await PortResponses.NotFoundAsync(context, $"Blueprint with identifier \"{bp}\" was not found");
             return;
         }
-        var body = await PortResponses.ReadBodyAsync(context) as JsonObject ?? [];
+        // The spec lists no query parameters on this route; everything goes in the body.
+        if (await PortResponses.RefusedAsync(context, PortRules.Query(context, []))) return;
+        var node = await PortResponses.ReadBodyAsync(context);
+        if (await PortResponses.RefusedAsync(context, PortRules.Search(node))) return;
+        var body = node as JsonObject ?? [];
         var limit = body["limit"] is JsonValue l ? (int)l : 200;
-        if (limit is < 1 or > 1000)
-        {
-            await PortResponses.InvalidAsync(context, "body/limit must be between 1 and 1000");
-            return;
-        }
         var after = body["from"] is JsonValue f ? Decode((string)f!) : null;
         var matches = await FilterAsync(context, tenant.Entities.Where(e => e.Blueprint == bp), body["query"]);
         if (matches is null) return;
         var rest = matches.Where(e => after is null || string.CompareOrdinal(e.Identifier, after) > 0).ToList();
         var page = rest.Take(limit).ToList();
-        var json = new PortEntityJson(Strings(body["include"]), Strings(body["exclude"]));
+        var json = new PortEntityJson(PortRules.Strings(body["include"]), PortRules.Strings(body["exclude"]));
         await PortResponses.OkAsync(context, w =>
         {
             PortEntityJson.WriteList(w, "entities", page, json);
@@ -45,8 +44,10 @@ internal sealed class SearchEndpoint(PortTenant tenant)
 
     public async Task AllAsync(HttpContext context)
     {
-        if (!await PortGate.AllowAsync(context, tenant)) return;
-        var matches = await FilterAsync(context, tenant.Entities, await PortResponses.ReadBodyAsync(context));
+        if (!await PortGate.AllowAsync(context, tenant) || await PortResponses.RefusedAsync(context, PortRules.Query(context, PortRules.ListQuery, "include", "exclude"))) return;
+        var query = await PortResponses.ReadBodyAsync(context);
+        if (await PortResponses.RefusedAsync(context, PortRules.BareQuery(query))) return;
+        var matches = await FilterAsync(context, tenant.Entities, query);
         if (matches is null) return;
         var json = new PortEntityJson(context.Request.Query["include"].OfType<string>(), context.Request.Query["exclude"].OfType<string>());
         await PortResponses.OkAsync(context, w => PortEntityJson.WriteList(w, "entities", matches, json));
@@ -64,8 +65,6 @@ internal sealed class SearchEndpoint(PortTenant tenant)
             return null;
         }
     }
-
-    private static List<string> Strings(JsonNode? node) => node is JsonArray a ? a.Select(x => (string)x!).ToList() : [];
 
     private static string Encode(string identifier) => Convert.ToBase64String(Encoding.UTF8.GetBytes("after:" + identifier));
 

@@ -40,6 +40,7 @@ internal sealed class UsersEndpoint(PortTenant tenant)
 
     private static async Task<IReadOnlySet<string>?> FieldsAsync(HttpContext context)
     {
+        if (await PortResponses.RefusedAsync(context, PortRules.Query(context, ["fields"], "fields"))) return null;
         var fields = context.Request.Query["fields"].OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (fields.FirstOrDefault(f => !PortUserJson.Allowed.Contains(f)) is { } bad)
         {
