@@ -8,7 +8,8 @@ public sealed class CliContext
     public CliContext(CliEnvironment env)
     {
         Env = env;
-        Redactor = new SecretRedactor();
+        // Begun here, inside the command's own async flow, so the connectors it starts add to it.
+        Redactor = new SecretRedactor(Dormant.Connectors.Http.SecretRegistry.BeginScope());
         Out = new RedactingWriter(env.Out, Redactor);
         Error = new RedactingWriter(env.Error, Redactor);
         Variable = DotEnv.Layer(env.Variable, env.WorkingDirectory);
