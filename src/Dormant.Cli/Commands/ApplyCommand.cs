@@ -30,6 +30,9 @@ public sealed class ApplyCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var (plan, digest) = PlanFile.Read(Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory));
+        var backups = _backup.Path(parse, ctx);
+        _report.Check(parse, ctx);
+        StoreAccess.Check(_store, parse, ctx);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
@@ -43,7 +46,7 @@ public sealed class ApplyCommand : DormantCommand
             return ExitCodes.Done;
         }
         using var store = StoreAccess.Open(_store, parse, ctx);
-        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, backups, "apply", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;
     }

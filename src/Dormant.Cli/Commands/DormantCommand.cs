@@ -19,6 +19,7 @@ public abstract class DormantCommand : Command
             var ctx = new CliContext(env) { Verbose = parse.GetValue(Verbose), Json = parse.GetValue(Dormant.Cli.Options.OutputOptions.Format) == "json" };
             try
             {
+                InputChecks.NoEmptyValues(parse);
                 return await ExecuteAsync(parse, ctx, ct);
             }
             catch (DormantException e)

@@ -44,14 +44,14 @@ public sealed class ReportCommand : DormantCommand
         if (price < 0) throw new UsageException($"--seat-price is a price per account per month, 0 or more (got {price})");
         var settings = new ReportSettings { SeatPricePerMonth = price, Clock = ctx.Clock };
         var target = parse.GetValue(_output) ?? (format == ReportFormat.Html && !ctx.Json ? ReportWriter.DefaultFileName(runId, format) : "-");
+        var path = target == "-" ? null : InputChecks.OutputFile(target, _output.Name, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
-        if (target == "-")
+        if (path is null)
         {
             await ReportWriter.WriteAsync(store, runId, format, ctx.Out, settings, ct);
             return ExitCodes.Done;
         }
-        var path = await ReportWriter.WriteAsync(store, runId, format, Path.GetFullPath(target, ctx.Env.WorkingDirectory), settings, ct);
-        ctx.Say($"report written to {path}");
+        ctx.Say($"report written to {await ReportWriter.WriteAsync(store, runId, format, path, settings, ct)}");
         return ExitCodes.Done;
     }
 }

@@ -19,10 +19,7 @@ public sealed class DerivedSecretTests
         using var dir = new TempDir();
         var tenant = PortTenant.Generate(30, seed: 13, DateTimeOffset.UtcNow);
         await using var host = await PortSimulator.StartAsync(tenant);
-        var cli = new CliHarness(dir.Path);
-        cli.Variables["PORT_CLIENT_ID"] = tenant.ClientId;
-        cli.Variables["PORT_CLIENT_SECRET"] = tenant.ClientSecret;
-        cli.Variables["PORT_API_URL"] = host.BaseUrl.ToString();
+        var cli = PortCli.For(tenant, host, dir);
         Assert.Equal(0, (await cli.RunAsync("plan", "--connector", "port", "-o", "plan.json", "--max-share", "100")).ExitCode);
         var token = tenant.Tokens.Issue().Token; // the same active token the CLI holds (Port reuses it)
         var forms = Encodings(token, tenant.ClientId).ToList();
