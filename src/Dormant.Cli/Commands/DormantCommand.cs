@@ -24,7 +24,7 @@ public abstract class DormantCommand : Command
             }
             catch (DormantException e)
             {
-                ctx.Error.WriteLine($"error: {e.Message}");
+                ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(e.Message)}");
                 return e.ExitCode;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -34,7 +34,7 @@ public abstract class DormantCommand : Command
             }
             catch (Exception e)
             {
-                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}" + (ctx.Verbose ? "" : " (--verbose for details)"));
+                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {Rendering.TerminalText.Escape(e.Message.Split('\n')[0])}" + (ctx.Verbose ? "" : " (--verbose for details)"));
                 if (ctx.Verbose) ctx.Error.WriteLine(e.ToString());
                 return ExitCodes.Failure;
             }

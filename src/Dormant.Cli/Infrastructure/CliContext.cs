@@ -10,8 +10,8 @@ public sealed class CliContext
         Env = env;
         // Begun here, inside the command's own async flow, so the connectors it starts add to it.
         Redactor = new SecretRedactor(Dormant.Connectors.Http.SecretRegistry.BeginScope());
-        Out = new RedactingWriter(env.Out, Redactor);
-        Error = new RedactingWriter(env.Error, Redactor);
+        Out = new RedactingWriter(env.Out, Redactor, () => !Json);
+        Error = new RedactingWriter(env.Error, Redactor, () => true);
         Variable = DotEnv.Layer(env.Variable, env.WorkingDirectory);
     }
 
