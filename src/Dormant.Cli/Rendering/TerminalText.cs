@@ -13,7 +13,7 @@ public static class TerminalText
     /// <summary>Every control character escaped, line breaks and tabs included: for one vendor field.</summary>
     public static string Escape(string? value) => Escape(value, keepLayout: false);
 
-    /// <summary>For whole lines Dormant composed: its own line breaks and tab columns stay.</summary>
+    /// <summary>For whole lines Dormant composed: its own line breaks (LF or CSV's CRLF) and tab columns stay.</summary>
     public static string EscapeKeepingLayout(string value) => Escape(value, keepLayout: true);
 
     public static bool IsUnsafe(char c) =>
@@ -23,11 +23,13 @@ public static class TerminalText
     private static string Escape(string? value, bool keepLayout)
     {
         if (value is null) return "";
-        if (!value.Any(c => IsUnsafe(c) && !(keepLayout && c is '\n' or '\t'))) return value;
+        bool Kept(int i) => keepLayout && (value[i] is '\n' or '\t' || (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n'));
+        if (!Enumerable.Range(0, value.Length).Any(i => IsUnsafe(value[i]) && !Kept(i))) return value;
         var b = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (!IsUnsafe(c) || (keepLayout && c is '\n' or '\t'))
+            var c = value[i];
+            if (!IsUnsafe(c) || Kept(i))
             {
                 b.Append(c);
                 continue;
