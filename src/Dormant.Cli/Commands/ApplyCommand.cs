@@ -31,6 +31,9 @@ public sealed class ApplyCommand : DormantCommand
     {
         var file = Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory);
         var named = PlanFile.Read(file);
+        var backups = _backup.Path(parse, ctx);
+        _report.Check(parse, ctx);
+        StoreAccess.Check(_store, parse, ctx);
         // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
         using var store = StoreAccess.Open(_store, parse, ctx);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
@@ -46,7 +49,7 @@ public sealed class ApplyCommand : DormantCommand
             ctx.Say("nothing done");
             return ExitCodes.Done;
         }
-        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "apply", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, backups, "apply", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;
     }

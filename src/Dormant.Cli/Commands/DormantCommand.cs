@@ -19,11 +19,12 @@ public abstract class DormantCommand : Command
             var ctx = new CliContext(env) { Verbose = parse.GetValue(Verbose), Json = parse.GetValue(Dormant.Cli.Options.OutputOptions.Format) == "json" };
             try
             {
+                InputChecks.NoEmptyValues(parse);
                 return await ExecuteAsync(parse, ctx, ct);
             }
             catch (DormantException e)
             {
-                ctx.Error.WriteLine($"error: {e.Message}");
+                ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(e.Message)}");
                 return e.ExitCode;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -33,7 +34,7 @@ public abstract class DormantCommand : Command
             }
             catch (Exception e)
             {
-                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}" + (ctx.Verbose ? "" : " (--verbose for details)"));
+                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {Rendering.TerminalText.Escape(e.Message.Split('\n')[0])}" + (ctx.Verbose ? "" : " (--verbose for details)"));
                 if (ctx.Verbose) ctx.Error.WriteLine(e.ToString());
                 return ExitCodes.Failure;
             }

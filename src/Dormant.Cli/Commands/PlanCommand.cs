@@ -33,7 +33,9 @@ public sealed class PlanCommand : DormantCommand
         var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var hours = parse.GetValue(_validHours);
         if (hours is < 1 or > 24 * 30) throw new UsageException($"--valid-hours must be between 1 and 720 (got {hours})");
-        var path = Path.GetFullPath(parse.GetValue(_output)!, ctx.Env.WorkingDirectory);
+        var path = InputChecks.OutputFile(parse.GetValue(_output)!, _output.Name, ctx);
+        _report.Check(parse, ctx);
+        StoreAccess.Check(_store, parse, ctx);
         using var connected = _connection.Connect(parse, platform, config, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
         ScanStep.Render(ctx, plan);

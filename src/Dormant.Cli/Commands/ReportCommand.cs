@@ -44,14 +44,16 @@ public sealed class ReportCommand : DormantCommand
         if (price < 0) throw new UsageException($"--seat-price is a price per account per month, 0 or more (got {price})");
         var settings = new ReportSettings { SeatPricePerMonth = price, Clock = ctx.Clock };
         var target = parse.GetValue(_output) ?? (format == ReportFormat.Html && !ctx.Json ? ReportWriter.DefaultFileName(runId, format) : "-");
+        // A missing folder stays the writer's failure (exit 1, naming the file); a directory is a usage slip.
+        var path = target == "-" ? null : Path.GetFullPath(target, ctx.Env.WorkingDirectory);
+        if (path is not null && Directory.Exists(path)) throw new UsageException($"{_output.Name} {target} is a directory; name a file in it");
         using var store = StoreAccess.Open(_store, parse, ctx);
-        if (target == "-")
+        if (path is null)
         {
             await ReportWriter.WriteAsync(store, runId, format, ctx.Out, settings, ct);
             return ExitCodes.Done;
         }
-        var path = await ReportWriter.WriteAsync(store, runId, format, Path.GetFullPath(target, ctx.Env.WorkingDirectory), settings, ct);
-        ctx.Say($"report written to {path}");
+        ctx.Say($"report written to {await ReportWriter.WriteAsync(store, runId, format, path, settings, ct)}");
         return ExitCodes.Done;
     }
 }

@@ -38,6 +38,8 @@ public sealed class RunCommand : DormantCommand
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
+        var backups = _backup.Path(parse, ctx);
+        _report.Check(parse, ctx);
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
@@ -58,7 +60,7 @@ public sealed class RunCommand : DormantCommand
             return ExitCodes.Done;
         }
         var digest = await PlanRecords.RecordAsync(store, ctx, plan, null, ct);
-        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, _backup.Path(parse, ctx), "run", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, backups, "run", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;
     }

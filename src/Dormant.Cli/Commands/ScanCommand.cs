@@ -31,6 +31,9 @@ public sealed class ScanCommand : DormantCommand
         var config = ConfigOptions.Load(parse, ctx);
         var names = _connection.Name(parse) is { } one ? [one] : config.Tenants.Select(t => t.Name).ToList();
         if (names.Count == 0) _connection.RequireName(parse);
+        _report.Check(parse, ctx);
+        // Every tenant's policy is checked before any is read: one bad value must not cost a scan.
+        foreach (var name in names) _policy.Resolve(parse, ConnectionOptions.PlatformOf(name, config), config.Find(name)?.Policy);
         using var store = StoreAccess.Open(_store, parse, ctx);
         // Tenants run concurrently; each one's lines are kept together.
         var results = await Task.WhenAll(names.Select(name => ScanOneAsync(parse, ctx, config, store, name, names.Count > 1, ct)));

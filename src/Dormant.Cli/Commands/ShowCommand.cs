@@ -26,8 +26,8 @@ public sealed class ShowCommand : DormantCommand
         var r = await store.GetRunAsync(id, ct) ?? throw new UsageException($"no run {id} in {store.Location}; list runs with 'dormant runs'");
         var w = ctx.Text;
         w.WriteLine($"run       {r.RunId} ({r.Kind}, {r.Status})");
-        w.WriteLine($"tenant    {r.Platform} {r.Tenant}");
-        w.WriteLine($"by        {r.RunBy}");
+        w.WriteLine($"tenant    {r.Platform} {TerminalText.Escape(r.Tenant)}");
+        w.WriteLine($"by        {TerminalText.Escape(r.RunBy)}");
         w.WriteLine($"started   {r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  finished {r.FinishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "-"}");
         if (r.PlanId is not null) w.WriteLine($"plan      {r.PlanId} {r.PlanDigest}");
         if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
@@ -37,12 +37,12 @@ public sealed class ShowCommand : DormantCommand
         var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();
         if (acted.Count > 0) w.WriteLine("decisions (inactive and errors):");
         foreach (var d in acted)
-            w.WriteLine($"  {d.Category.ToWire(),-9} {d.Label} ({d.AccountId}): {d.Reason}");
+            w.WriteLine($"  {d.Category.ToWire(),-9} {TerminalText.Escape(d.Label)} ({TerminalText.Escape(d.AccountId)}): {TerminalText.Escape(d.Reason)}");
         var journal = await store.GetJournalAsync(id, ct);
         var backups = (await store.GetBackupsAsync(id, ct)).Select(b => b.AccountId).ToHashSet(StringComparer.Ordinal);
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
-            w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {j.AccountId}: {j.Detail}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
+            w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {TerminalText.Escape(j.AccountId)}: {TerminalText.Escape(j.Detail)}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
         if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, decisions, journal, backups });
         return ExitCodes.Done;
     }

@@ -8,9 +8,10 @@ public sealed class CliContext
     public CliContext(CliEnvironment env)
     {
         Env = env;
-        Redactor = new SecretRedactor();
-        Out = new RedactingWriter(env.Out, Redactor);
-        Error = new RedactingWriter(env.Error, Redactor);
+        // Begun here, inside the command's own async flow, so the connectors it starts add to it.
+        Redactor = new SecretRedactor(Dormant.Connectors.Http.SecretRegistry.BeginScope());
+        Out = new RedactingWriter(env.Out, Redactor, () => !Json);
+        Error = new RedactingWriter(env.Error, Redactor, () => true);
         Variable = DotEnv.Layer(env.Variable, env.WorkingDirectory);
     }
 

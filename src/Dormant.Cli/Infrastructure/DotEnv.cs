@@ -2,7 +2,7 @@ namespace Dormant.Cli.Infrastructure;
 
 /// <summary>
 /// Reads KEY=VALUE lines of a .env file in the working directory. Values already in the
-/// environment win, as with the seed scripts' python-dotenv.
+/// environment win, as with the seed scripts' python-dotenv, and values are read as it reads them.
 /// </summary>
 public static class DotEnv
 {
@@ -23,11 +23,23 @@ public static class DotEnv
             if (line.StartsWith("export ", StringComparison.Ordinal)) line = line[7..].TrimStart();
             var eq = line.IndexOf('=');
             if (eq <= 0) continue;
-            var value = line[(eq + 1)..].Trim();
-            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0])
-                value = value[1..^1];
-            values[line[..eq].Trim()] = value;
+            values[line[..eq].Trim()] = Value(line[(eq + 1)..].Trim());
         }
         return values;
+    }
+
+    // python-dotenv: a quoted value is what is between the quotes (a '#' inside is kept, anything
+    // after the closing quote is dropped); an unquoted value ends where " #" starts a comment.
+    private static string Value(string value)
+    {
+        if (value.Length > 0 && value[0] is '"' or '\'')
+        {
+            var close = value.IndexOf(value[0], 1);
+            while (close > 0 && value[0] == '"' && value[close - 1] == '\\') close = value.IndexOf('"', close + 1);
+            if (close > 0) return value[1..close];
+        }
+        for (var i = 1; i < value.Length; i++)
+            if (value[i] == '#' && char.IsWhiteSpace(value[i - 1])) return value[..i].TrimEnd();
+        return value;
     }
 }

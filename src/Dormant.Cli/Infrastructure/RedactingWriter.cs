@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Dormant.Cli.Infrastructure;
 
-/// <summary>A last line of defence: every line written to the console passes the redactor.</summary>
-public sealed class RedactingWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
+/// <summary>
+/// A last line of defence: every line written to the console passes the redactor and, when it is text
+/// for people, has any control character that reached it escaped (JSON on stdout is left exact).
+/// </summary>
+public sealed class RedactingWriter(TextWriter inner, SecretRedactor redactor, Func<bool> escapeControls) : TextWriter
 {
     private readonly StringBuilder _line = new();
 
@@ -31,7 +34,8 @@ public sealed class RedactingWriter(TextWriter inner, SecretRedactor redactor) :
     private void FlushLine()
     {
         if (_line.Length == 0) return;
-        inner.Write(redactor.Redact(_line.ToString()));
+        var line = redactor.Redact(_line.ToString());
+        inner.Write(escapeControls() ? Rendering.TerminalText.EscapeKeepingLayout(line) : line);
         _line.Clear();
     }
 

@@ -1,27 +1,16 @@
+using Dormant.Connectors.Http;
+
 namespace Dormant.Cli.Infrastructure;
 
-/// <summary>Secrets registered once, redacted everywhere text leaves the process (plain and URL-escaped).</summary>
-public sealed class SecretRedactor
+/// <summary>
+/// The CLI's view of the invocation's <see cref="SecretRegistry"/>: configured secrets go in here,
+/// connectors add the tokens they obtain, and everything that leaves the process is redacted by it.
+/// </summary>
+public sealed class SecretRedactor(SecretRegistry registry)
 {
-    private readonly List<string> _secrets = [];
+    public void Register(string? secret) => registry.Add(secret);
 
-    public void Register(string? secret)
-    {
-        if (string.IsNullOrEmpty(secret) || secret.Length < 4) return;
-        lock (_secrets)
-        {
-            foreach (var form in new[] { secret, Uri.EscapeDataString(secret) })
-                if (!_secrets.Contains(form)) _secrets.Add(form);
-        }
-    }
-
-    public string Redact(string text)
-    {
-        lock (_secrets)
-            foreach (var s in _secrets)
-                text = text.Replace(s, "***", StringComparison.Ordinal);
-        return text;
-    }
+    public string Redact(string text) => registry.Redact(text);
 
     /// <summary>A short, recognisable form for start-up lines: the first characters only.</summary>
     public static string Hint(string value) => value.Length <= 8 ? "***" : value[..4] + "… (" + value.Length + " characters)";

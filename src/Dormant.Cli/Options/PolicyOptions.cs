@@ -19,6 +19,8 @@ public sealed class PolicyOptions
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
 
+    public const int MaxInactiveDays = 36_500;
+
     private static string Defaults(Func<PolicyRules, string> value) =>
         string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
 
@@ -42,12 +44,13 @@ public sealed class PolicyOptions
             rules = platform.Presets.FirstOrDefault(kv => string.Equals(kv.Key, preset, StringComparison.OrdinalIgnoreCase)).Value
                 ?? throw new UsageException($"{platform.Platform} has no preset '{preset}'; it has: {string.Join(", ", platform.Presets.Keys)}");
         var days = parse.GetValue(InactiveDays) ?? config.InactiveDays ?? rules.InactiveDays;
-        if (days < 1) throw new UsageException($"--inactive-days must be at least 1 (got {days})");
+        // A century is past any account's life; beyond it "now minus the days" leaves the calendar.
+        if (days is < 1 or > MaxInactiveDays) throw new UsageException($"--inactive-days must be from 1 to {MaxInactiveDays} (got {days})");
         var maxActions = parse.GetValue(MaxActions) ?? config.MaxActions ?? rules.MaxActions;
         if (maxActions < 0) throw new UsageException($"--max-actions must be 0 or more (got {maxActions})");
         var percent = parse.GetValue(MaxShare) ?? config.MaxSharePercent;
         var maxShare = percent is { } p ? p / 100 : rules.MaxShare;
-        if (maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
+        if (!double.IsFinite(maxShare) || maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
         return rules with
         {
             InactiveDays = days,

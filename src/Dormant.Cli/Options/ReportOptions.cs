@@ -12,10 +12,16 @@ public sealed class ReportOptions
 
     public void AddTo(Command command) => command.Options.Add(File);
 
+    /// <summary>Called before the first request, so a report that cannot be written does not cost a tenant read.</summary>
+    public void Check(ParseResult parse, CliContext ctx)
+    {
+        if (parse.GetValue(File) is { } file) InputChecks.OutputFile(file, File.Name, ctx);
+    }
+
     public async Task WriteAsync(ParseResult parse, CliContext ctx, IRunStore store, string runId, string? tenant, CancellationToken ct)
     {
         if (parse.GetValue(File) is not { } file) return;
-        var path = Path.GetFullPath(file, ctx.Env.WorkingDirectory);
+        var path = InputChecks.OutputFile(file, File.Name, ctx);
         if (tenant is not null) // several tenants in one scan: one report each
             path = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}-{tenant}{Path.GetExtension(path)}");
         var format = ReportFormats.FromPath(path) ?? ReportFormat.Html;

@@ -10,6 +10,8 @@ public sealed class StoreOptions
     public string Path(ParseResult parse, Infrastructure.CliContext ctx)
     {
         var given = parse.GetValue(Store) ?? ctx.Variable("DORMANT_STORE");
-        return string.IsNullOrWhiteSpace(given) ? SqliteRunStore.DefaultPath() : System.IO.Path.GetFullPath(given, ctx.Env.WorkingDirectory);
+        if (string.IsNullOrWhiteSpace(given)) return SqliteRunStore.DefaultPath();
+        var path = System.IO.Path.GetFullPath(given, ctx.Env.WorkingDirectory);
+        return Directory.Exists(path) ? throw new Dormant.Core.Errors.UsageException($"{Store.Name} {given} is a directory; name the store file") : path;
     }
 }

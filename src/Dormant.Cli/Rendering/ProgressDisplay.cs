@@ -14,6 +14,7 @@ public static class ProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .StartAsync(async p =>
             {
+                title = Markup.Escape(title);
                 var task = p.AddTask(title, maxValue: total ?? 1);
                 task.IsIndeterminate = total is null;
                 var result = await work(new SyncProgress(n =>

@@ -17,7 +17,7 @@ public static class ScanRenderer
     public static void Render(TextWriter w, string platform, string tenant, PolicyRules rules, IReadOnlyList<Decision> decisions)
     {
         var counts = ScanResult.CountByCategory(decisions);
-        w.WriteLine($"{platform} {tenant}: {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, action {rules.Action}");
+        w.WriteLine($"{platform} {TerminalText.Escape(tenant)}: {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, action {rules.Action}");
         foreach (var (key, label) in Rows)
             w.WriteLine($"  {label,-18} {counts.GetValueOrDefault(key)}");
         var inactive = decisions.Where(d => d.Category == Category.Inactive)
@@ -27,13 +27,13 @@ public static class ScanRenderer
         w.WriteLine($"Inactive accounts ({inactive.Count}), longest idle first:");
         w.WriteLine($"  {"DAYS",5}  {"LAST ACTIVE",-11}  ACCOUNT");
         foreach (var d in inactive)
-            w.WriteLine($"  {d.DaysInactive,5}  {Day(d.LastActive),-11}  {d.Label} ({d.AccountId})");
+            w.WriteLine($"  {d.DaysInactive,5}  {Day(d.LastActive),-11}  {TerminalText.Escape(d.Label)} ({TerminalText.Escape(d.AccountId)})");
     }
 
     public static void RenderErrors(TextWriter w, IReadOnlyList<Decision> decisions)
     {
         foreach (var d in decisions.Where(d => d.Category == Category.Error))
-            w.WriteLine($"  error: {d.Label}: {d.Reason}");
+            w.WriteLine($"  error: {TerminalText.Escape(d.Label)}: {TerminalText.Escape(d.Reason)}");
     }
 
     public static string Day(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";

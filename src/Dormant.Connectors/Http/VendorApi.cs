@@ -151,9 +151,10 @@ public sealed class VendorApi(string platform, HttpClient http, Func<JsonElement
     // Vendors sometimes echo the credential they refused; it must not reach a journal or a screen.
     private string? Scrub(string? message)
     {
-        if (message is null || secrets is null) return message;
-        foreach (var s in secrets.Where(s => s.Length >= 4)) message = message.Replace(s, "***", StringComparison.Ordinal);
-        return message;
+        if (message is null) return null;
+        var registry = SecretRegistry.Current;
+        foreach (var s in secrets ?? []) registry.Add(s);
+        return registry.Redact(message);
     }
 
     private static string? Truncate(string? s) => s is null ? null : s.Length > 300 ? s[..300] + "…" : s;

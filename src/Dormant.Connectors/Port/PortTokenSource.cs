@@ -59,6 +59,7 @@ internal sealed class PortTokenSource(VendorApi auth, string clientId, string cl
             var seconds = root.TryGetProperty("expiresIn", out var exp) && exp.TryGetDouble(out var s) && s > 0 ? s : 3 * 3600;
             var lifetime = TimeSpan.FromSeconds(seconds);
             var margin = TimeSpan.FromTicks(Math.Min(MaxMargin.Ticks, lifetime.Ticks / 10));
+            SecretRegistry.Current.Add(tok.GetString());
             return new Token(tok.GetString()!, clock.GetUtcNow() + lifetime - margin);
         }
     }

@@ -55,6 +55,8 @@ public static class PlanFile
         try
         {
             using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"{name} is not a Dormant plan (a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object); make one with 'dormant plan -o FILE'");
             if (!doc.RootElement.TryGetProperty("digest", out var d) || d.ValueKind != JsonValueKind.String
                 || !doc.RootElement.TryGetProperty("plan", out var body))
                 throw new UsageException($"{name} is not a Dormant plan (no digest or plan); make one with 'dormant plan -o FILE'");
@@ -65,6 +67,10 @@ public static class PlanFile
                 throw new UsageException($"{name} was modified after it was made (digest mismatch); make a new plan with 'dormant plan'");
             var plan = JsonSerializer.Deserialize<Plan>(raw, DormantJson.Options)
                 ?? throw new UsageException($"{name} holds an empty plan");
+            // The digest is no signature: whoever edits a plan can recompute it. An id of "." or ".."
+            // would become a dot segment of the vendor's path and name a different resource.
+            if (plan.Actions.FirstOrDefault(a => a.AccountId is "." or ".." || string.IsNullOrWhiteSpace(a.AccountId)) is { } bad)
+                throw new UsageException($"{name} names an account '{bad.AccountId}', which is no account identifier; make a new plan");
             return (plan, digest);
         }
         catch (JsonException e)
