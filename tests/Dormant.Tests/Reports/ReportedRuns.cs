@@ -43,6 +43,8 @@ public sealed class ReportedRuns : IAsyncLifetime
         var tenant = new AtlassianTenant(generated.OrgId, generated.ApiKey, generated.Users.Concat(hostile), generated.DirectoryIds);
 
         Cli = new CliHarness(_dir.Path);
+        // A step given no --store (plan) would otherwise open the user's own store under $HOME.
+        Cli.Variables["DORMANT_STORE"] = StorePath;
         await using (var sim = await AtlassianFixture.StartAsync(tenant))
         {
             sim.Expose(Cli);
@@ -52,7 +54,8 @@ public sealed class ReportedRuns : IAsyncLifetime
             ApplyRunId = (await RunIdsAsync("apply")).Single();
             await Must("restore", ApplyRunId, "--store", StorePath);
         }
-        ScanRunId = (await RunIdsAsync("scan")).Single();
+        // The plan step records a scan of its own; either describes every account; the oldest is the scan command's.
+        ScanRunId = (await RunIdsAsync("scan")).Last(); // runs lists newest first
         RestoreRunId = (await RunIdsAsync("restore")).Single();
         using var store = SqliteRunStore.Open(StorePath);
         ApplyDecisions = (await store.GetDecisionsAsync(ApplyRunId, default)).Count;
