@@ -64,7 +64,7 @@ internal static class HtmlChart
     public static string Note(IReadOnlyList<ActivityBand> bands, int undecided)
     {
         var total = bands.Sum(b => b.Accounts);
-        var text = $"All {total} accounts the category cards count, by days since their last activity (none on record: \"no activity\"); "
+        var text = $"All {total} accounts the category cards count, by days since their last activity (none on record: \"never\"); "
             + $"red: the {bands.Sum(b => b.Inactive)} inactive ones. Left of the dashed line is within the threshold.";
         if (undecided > 0) text += $" {undecided} accounts the journal names without a recorded decision have no category and are not charted.";
         return text;
