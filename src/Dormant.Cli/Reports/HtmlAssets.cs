@@ -16,21 +16,24 @@ internal static class HtmlAssets
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--fg);background:#fff;margin:0 auto;max-width:1320px;padding:24px}
         h1{font-size:22px;margin:0 0 4px}
         h2{font-size:17px;margin:28px 0 10px;border-bottom:1px solid var(--line);padding-bottom:4px}
+        h3{font-size:15px;margin:16px 0 6px}
         code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
         .sub,.note{color:var(--muted);margin:4px 0}
         dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
         dl.meta dt{color:var(--muted)}
-        dl.meta dd{margin:0;overflow-wrap:anywhere}
+        dl.meta dd{margin:0;overflow-wrap:break-word;min-width:0}
+        ul.exclusions{margin:0;padding-left:1.2em}
+        .long{overflow-wrap:anywhere}
         pre{background:var(--soft);border:1px solid var(--line);padding:10px;overflow:auto;white-space:pre-wrap}
         .cards{display:flex;flex-wrap:wrap;gap:8px;margin:6px 0 12px}
         .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:118px;background:var(--soft)}
         .card b{display:block;font-size:20px}
         .card span{color:var(--muted);font-size:12px}
-        .card.inactive b,.card.failed b,.card.interrupted b{color:var(--bad)}
-        .card.done b{color:var(--ok)}
+        .card:is(.inactive,.failed,.interrupted,.error):not(.zero) b{color:var(--bad)}
+        .card.done:not(.zero) b{color:var(--ok)}
         .licence{font-size:16px;margin:8px 0}
         .licence b{font-size:20px}
-        svg{max-width:100%;height:auto}
+        svg{display:block;width:100%;max-width:660px;height:auto}
         svg text{font:12px system-ui,Arial,sans-serif;fill:var(--fg)}
         svg .grid{stroke:var(--line)}
         svg .other{fill:#8fa3bf}
@@ -38,8 +41,9 @@ internal static class HtmlAssets
         svg .threshold{stroke:var(--bad);stroke-width:2;stroke-dasharray:6 4}
         svg text.threshold-label{fill:var(--bad);font-weight:600}
         ul.attention li{margin:4px 0}
-        .toolbar{display:flex;gap:12px;align-items:center;margin-bottom:8px}
-        #search{padding:6px 8px;border:1px solid var(--line);border-radius:4px;min-width:320px;font:inherit}
+        .toolbar{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;margin-bottom:8px}
+        #search{padding:6px 8px;border:1px solid var(--line);border-radius:4px;flex:0 1 320px;min-width:0;max-width:100%;font:inherit}
+        .table-box{overflow:auto;max-height:85vh;border:1px solid var(--line)}
         #shown{color:var(--muted)}
         table{border-collapse:collapse;width:100%;font-size:13px}
         th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
@@ -53,7 +57,6 @@ internal static class HtmlAssets
         td.when,td.short,td.num{white-space:nowrap}
         td.reason{min-width:14em}
         td.answer{min-width:9em}
-        td.evidence,.id{overflow-wrap:anywhere}
         .id{display:block;color:var(--muted);font-size:11.5px}
         .badge{display:inline-block;padding:1px 7px;border-radius:10px;font-size:12px;background:#e8ecf2;white-space:nowrap}
         .badge.inactive,.badge.failed,.badge.error{background:#fbe2e0;color:var(--bad)}
@@ -62,7 +65,8 @@ internal static class HtmlAssets
         .badge.protected,.badge.excluded{background:#e5e9ff;color:var(--accent)}
         tr.failed td,tr.interrupted td{background:#fff7f6}
         footer{margin-top:32px;color:var(--muted);font-size:12px}
-        @media print{.toolbar{display:none}th{position:static}}
+        @media (max-width:600px){body{padding:12px}h1{font-size:19px}}
+        @media print{.toolbar{display:none}th{position:static}.table-box{overflow:visible;max-height:none;border:0}}
         """;
 
     public const string Js = """

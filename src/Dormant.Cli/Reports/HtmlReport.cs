@@ -23,9 +23,10 @@ internal static class HtmlReport
         Audit(w, report);
         HtmlSummary.Write(w, report);
         w.Write("<section id=\"chart\"><h2>Days since last activity</h2>\n");
-        w.Write(HtmlChart.Svg(report.Bands, report.ThresholdDays));
+        w.Write(HtmlChart.Svg(report.ChartBands, report.Policy));
+        w.Write($"\n<p class=\"note\" id=\"chart-note\">{Html.Text(HtmlChart.Note(report.ChartBands, report.Rows.Count(r => r.Category is null)))}</p>");
         w.Write("\n</section>\n<section id=\"accounts\"><h2>Accounts</h2>\n");
-        HtmlTable.Write(w, report.Rows, ct);
+        HtmlTable.Write(w, ReportOrder.ForReading(report.Rows, report.AsOf), report.AsOf, ct);
         w.Write("</section>\n");
         w.Write($"<footer>Generated {ReportTime.Iso(report.GeneratedAt)} by dormant from its run store alone (no vendor was contacted). ");
         w.Write($"The same rows as CSV or JSON (schema {RunReport.Schema}): <code>dormant report {Html.Text(r.RunId)} --format csv|json</code></footer>\n");
@@ -44,15 +45,21 @@ internal static class HtmlReport
         Item(w, "Plan", report.PlanId);
         Item(w, "Plan digest", report.PlanDigest);
         if (r.ParentRunId is not null) Item(w, "Restores run", r.ParentRunId);
-        Item(w, "Threshold", report.ThresholdDays is { } t ? $"{t} days without activity" : null);
+        Item(w, "Threshold", report.Policy?.ThresholdText);
         w.Write("</dl>\n");
+        if (report.Policy is { } rules)
+        {
+            w.Write("<h3>Policy</h3>\n");
+            HtmlPolicy.Write(w, rules);
+        }
+        // The record itself stays one click away for an auditor comparing it with the plan file.
         if (report.PolicyJson is { } policy)
-            w.Write($"<details open><summary>Policy</summary><pre id=\"policy\">{Html.Text(Pretty(policy))}</pre></details>\n");
+            w.Write($"<details><summary>Policy as recorded (JSON)</summary><pre id=\"policy-json\">{Html.Text(Pretty(policy))}</pre></details>\n");
         w.Write("</section>\n");
     }
 
     private static void Item(TextWriter w, string term, string? value) =>
-        w.Write($"<dt>{Html.Text(term)}</dt><dd>{Html.OrDash(value)}</dd>");
+        w.Write($"<dt>{Html.Text(term)}</dt><dd>{HtmlBreaks.OrDash(value)}</dd>");
 
     private static string Pretty(string json)
     {

@@ -24,8 +24,9 @@ internal static class HtmlSummary
         Attention(w, report);
     }
 
+    // A zero is news to nobody: only a count above zero gets its colour, so red means "look here".
     private static void Card(TextWriter w, string name, int count) =>
-        w.Write($"<div class=\"card {Html.Text(name)}\"><b>{count}</b><span>{Html.Text(name)}</span></div>");
+        w.Write($"<div class=\"card {Html.Text(name)}{(count == 0 ? " zero" : "")}\" data-count=\"{count}\"><b>{count}</b><span>{Html.Text(name)}</span></div>");
 
     private static void Licence(TextWriter w, LicenceSaving l)
     {
@@ -49,7 +50,7 @@ internal static class HtmlSummary
         }
         w.Write("<ul class=\"attention\">");
         foreach (var r in open)
-            w.Write($"<li><span class=\"badge {Html.Text(r.Outcome)}\">{Html.Text(r.Outcome)}</span> {Html.Text(r.Label)} <code>{Html.Text(r.AccountId)}</code>: {Html.OrDash(r.OutcomeDetail)}</li>");
+            w.Write($"<li><span class=\"badge {Html.Text(r.Outcome)}\">{Html.Text(r.Outcome)}</span> {Html.Text(r.Label)} <code>{HtmlBreaks.Text(r.AccountId)}</code>: {Html.OrDash(r.OutcomeDetail)}</li>");
         w.Write("</ul>\n");
         if (open.Any(r => r.Outcome == ReportOutcomes.Interrupted))
             w.Write("<p class=\"note\">Interrupted: the vendor was called but its answer was not recorded. Applying the same plan again re-reads these accounts and finishes without acting twice.</p>\n");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dormant.Core.Errors;
 using Dormant.Core.Store;
 
@@ -19,42 +18,20 @@ internal static class ReportBuilder
             await store.GetJournalAsync(run.RunId, ct),
             await store.GetBackupsAsync(described.RunId, ct),
             onlyJournaled: run.Kind == "restore");
-        var policy = run.PolicyJson ?? described.PolicyJson;
+        var policyJson = run.PolicyJson ?? described.PolicyJson;
+        var policy = ReportPolicy.Parse(policyJson);
         return new RunReport
         {
             Run = run,
             Parent = parent,
             Rows = rows,
-            PolicyJson = policy,
-            ThresholdDays = Threshold(policy),
+            PolicyJson = policyJson,
+            Policy = policy,
             Bands = ActivityBands.Count(rows, described.StartedAt),
-            Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth ?? SeatPrice(policy)),
+            ChartBands = ActivityBands.Count(rows, described.StartedAt, policy?.FirstInactiveDay),
+            // The config file's seat price travels in the run's policy; a --seat-price flag wins over it.
+            Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth ?? policy?.SeatPrice),
             GeneratedAt = settings.Clock.GetUtcNow(),
         };
-    }
-
-    // Read the one number the chart needs rather than the whole PolicyRules: a run recorded by an
-    // older or newer policy version still gets its threshold.
-    private static int? Threshold(string? policyJson)
-    {
-        if (policyJson is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(policyJson);
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("inactiveDays", out var days) && days.TryGetInt32(out var n) ? n : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    // The config file's seat price travels in the run's policy; a --seat-price flag wins over it.
-    private static decimal? SeatPrice(string? policyJson)
-    {
-        if (policyJson is null) return null;
-        using var doc = System.Text.Json.JsonDocument.Parse(policyJson);
-        return doc.RootElement.TryGetProperty("seatPrice", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Number ? p.GetDecimal() : null;
     }
 }

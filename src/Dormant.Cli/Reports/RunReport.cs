@@ -12,11 +12,19 @@ internal sealed record RunReport
     public RunRecord? Parent { get; init; }
     public required IReadOnlyList<ReportRow> Rows { get; init; }
     public string? PolicyJson { get; init; }
+    /// <summary>The recorded policy, rule by rule; null when none is recorded or it cannot be read.</summary>
+    public ReportPolicy? Policy { get; init; }
     /// <summary>The policy's inactivity threshold in days, drawn on the chart; null when no policy is recorded.</summary>
-    public int? ThresholdDays { get; init; }
+    public int? ThresholdDays => Policy?.InactiveDays;
+    /// <summary>The fixed bands, the same for every policy (the JSON's).</summary>
     public required IReadOnlyList<ActivityBand> Bands { get; init; }
+    /// <summary>The fixed bands with the one holding the threshold split there (the chart's).</summary>
+    public required IReadOnlyList<ActivityBand> ChartBands { get; init; }
     public LicenceSaving? Licence { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>When the described accounts were read: days since last activity are counted to here.</summary>
+    public DateTimeOffset AsOf => (Run.Kind == "restore" && Parent is not null ? Parent : Run).StartedAt;
 
     public string? PlanId => Run.PlanId ?? Parent?.PlanId;
     public string? PlanDigest => Run.PlanDigest ?? Parent?.PlanDigest;

@@ -43,6 +43,8 @@ public sealed class ReportedRuns : IAsyncLifetime
         var tenant = new AtlassianTenant(generated.OrgId, generated.ApiKey, generated.Users.Concat(hostile), generated.DirectoryIds);
 
         Cli = new CliHarness(_dir.Path);
+        // A step given no --store (plan) would otherwise open the user's own store under $HOME.
+        Cli.Variables["DORMANT_STORE"] = StorePath;
         await using (var sim = await AtlassianFixture.StartAsync(tenant))
         {
             sim.Expose(Cli);
