@@ -57,6 +57,30 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
         }
     }
 
+    /// <summary>The ids of the organizations the key can see (GET /admin/v1/orgs, JIRAJS getOrgs), every page.</summary>
+    public async Task<IReadOnlyList<string>> OrgIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await foreach (var id in Paging.ReadAllAsync(api.Platform, OrgPageAsync, ct)) ids.Add(id);
+        return ids;
+    }
+
+    private async Task<Page<string>> OrgPageAsync(string? cursor, CancellationToken ct)
+    {
+        var path = "admin/v1/orgs" + (cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor));
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, path, null, ct);
+        using (doc)
+        {
+            var root = Require(doc);
+            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                throw new Dormant.Core.Errors.VendorException(api.Platform, Dormant.Core.Errors.VendorErrorKind.Contract, null, "admin/v1/orgs answered without a 'data' list");
+            var ids = data.EnumerateArray()
+                .Select(o => o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+                .OfType<string>().ToList();
+            return new Page<string>(ids, NextCursor(root));
+        }
+    }
+
     public Task SuspendAsync(string accountId, CancellationToken ct) => PostAsync(accountId, "suspend", ct);
 
     public Task RestoreAsync(string accountId, CancellationToken ct) => PostAsync(accountId, "restore", ct);

@@ -16,6 +16,15 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
 {
     public string Platform => "atlassian";
     public string Tenant => orgId;
+
+    /// <summary>An organization API key belongs to one organization (GET /admin/v1/orgs lists what it can see).</summary>
+    public async Task<string> IdentifyAsync(CancellationToken ct)
+    {
+        var orgs = await client.OrgIdsAsync(ct);
+        return orgs.Contains(orgId, StringComparer.Ordinal)
+            ? "organization " + orgId
+            : throw new UsageException($"the Atlassian API key does not belong to organization {orgId} (it sees: {(orgs.Count == 0 ? "none" : string.Join(", ", orgs))}); check ATLASSIAN_ORG_ID and the key");
+    }
     public IReadOnlyList<string> Actions { get; } = ["suspend"];
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,

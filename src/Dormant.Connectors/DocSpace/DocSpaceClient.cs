@@ -54,6 +54,24 @@ internal sealed class DocSpaceClient(VendorApi api)
     }
 
     /// <summary>
+    /// The portal these credentials reach (GET api/2.0/portal, PortalController.Get → TenantDto): its
+    /// tenantId and alias, which a portal keeps when its host name or mapped domain changes.
+    /// </summary>
+    public async Task<string> PortalAsync(CancellationToken ct)
+    {
+        const string What = "portal";
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, "api/2.0/" + What, null, ct);
+        using (doc)
+        {
+            var response = Envelope(doc, What).Response;
+            return response.ValueKind == JsonValueKind.Object && response.TryGetProperty("tenantId", out var id) && id.TryGetInt32(out var n)
+                && response.Str("tenantAlias") is { Length: > 0 } alias
+                ? $"portal {alias} (tenant {n})"
+                : throw Contract($"{What} answered without a tenantId and tenantAlias");
+        }
+    }
+
+    /// <summary>
     /// One page of the whole tenant's login history, newest first. Deliberately no userId, action or
     /// date: the server pages before it filters, so any filter only thins pages (see LoginHistory).
     /// </summary>

@@ -20,6 +20,8 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
 
     public string Platform => "docspace";
     public string Tenant => host;
+
+    public Task<string> IdentifyAsync(CancellationToken ct) => client.PortalAsync(ct);
     public IReadOnlyList<string> Actions { get; } = [Disable];
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,

@@ -135,8 +135,23 @@ internal sealed class PortClient(PortApi api)
         return status != HttpStatusCode.Conflict;
     }
 
-    // Identifiers are emails with '@' and '+'; encode them as one path segment.
-    private static string EntityPath(string identifier) => $"{Entities}/{Uri.EscapeDataString(identifier)}";
+    /// <summary>
+    /// The organization the credentials belong to (GET /v1/organization: "its name, id, and hidden
+    /// blueprints"). The host names no organization: two organizations share api.port.io.
+    /// </summary>
+    public async Task<string> OrganizationIdAsync(CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, "v1/organization", null, ct);
+        using (doc)
+            return Object(doc, "organization").TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
+                ? value : throw Contract("the organization answer holds no id");
+    }
+
+    // Identifiers are emails with '@' and '+'; encode them as one path segment. "." and ".." stay dot
+    // segments even encoded (RFC 3986 5.2.4), so they would name another resource: never send them.
+    private static string EntityPath(string identifier) => identifier is "" or "." or ".."
+        ? throw new VendorException("port", VendorErrorKind.Contract, null, $"refusing the entity identifier '{identifier}': it would be a path dot segment")
+        : $"{Entities}/{Uri.EscapeDataString(identifier)}";
 
     private static PortEntityRead Read(JsonElement e) => new(e.Deserialize<PortEntity>(WireJson.Options)!, e.GetRawText());
 

@@ -21,6 +21,8 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
 
     public string Platform => "port";
     public string Tenant => tenant;
+
+    public async Task<string> IdentifyAsync(CancellationToken ct) => "organization " + await client.OrganizationIdAsync(ct);
     public IReadOnlyList<string> Actions { get; } = [Disable, Delete];
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,

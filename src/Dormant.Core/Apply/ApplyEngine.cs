@@ -20,6 +20,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         IProgress<AccountOutcome>? progress, CancellationToken ct)
     {
         PlanGate.Check(plan, connector, clock.GetUtcNow());
+        await TenantCheck.RequireAsync(connector, plan.TenantId, $"plan {plan.PlanId}", ct);
         var runId = plan.PlanId; // one run per plan, so a second apply resumes it
         using var runLock = store.LockRun(runId);
         var run = await StartRunAsync(plan, planDigest, options, ct);

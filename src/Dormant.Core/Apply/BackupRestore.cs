@@ -27,6 +27,8 @@ public sealed class BackupRestore(IConnector connector, IAccountActor actor, IRu
             catch (DormantException e) { throw new UsageException($"{e.Message}; nothing was restored (choose the other accounts with --account)"); }
             backups[account.AccountId] = new AccountBackup(manifest.RunId, account.AccountId, account.Label, Encoding.UTF8.GetString(bytes), clock.GetUtcNow());
         }
+        // Files first: a damaged backup is refused before the vendor is asked anything.
+        await TenantCheck.RequireAsync(connector, manifest.TenantId, $"the backups of run {manifest.RunId}", ct, unrecordedIsOk: true);
         var run = new RunRecord
         {
             RunId = manifest.RunId, Kind = "apply", Platform = manifest.Platform, Tenant = manifest.Tenant,

@@ -23,6 +23,8 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
             throw new UsageException($"run {runId} is a {run.Kind}, not an apply; only applied runs can be restored");
         if (run.Platform != connector.Platform || !string.Equals(run.Tenant, connector.Tenant, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"run {runId} acted on {run.Platform} tenant {run.Tenant}, not {connector.Platform} tenant {connector.Tenant}");
+        var recorded = run.PlanId is { } planId ? await store.GetPlanByIdAsync(planId, ct) : null;
+        await TenantCheck.RequireAsync(connector, recorded?.Plan.TenantId, $"run {runId}", ct, unrecordedIsOk: true);
 
         using var parentLock = store.LockRun(runId);
         var entries = await store.GetJournalAsync(runId, ct);

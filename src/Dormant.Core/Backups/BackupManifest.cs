@@ -13,6 +13,8 @@ public sealed record BackupManifest
     public required string RunId { get; init; }
     public required string Platform { get; init; }
     public required string Tenant { get; init; }
+    /// <summary>The vendor's identity of the tenant, as the plan recorded it; restore asks the vendor again.</summary>
+    public string? TenantId { get; init; }
     public required IReadOnlyList<ManifestAccount> Accounts { get; init; }
 
     /// <summary>Absent until the run first tried to write its ZIP.</summary>

@@ -134,7 +134,7 @@ public sealed class FileBackupSink(string directory, TimeProvider clock, Plan pl
         var found = await ManifestFile.ReadAsync(RunFolder, ct);
         if (found is not null && (found.RunId != plan.PlanId || found.Platform != plan.Platform || found.Tenant != plan.Tenant))
             throw new DormantException($"{RunFolder} holds the backups of run {found.RunId} on {found.Platform} tenant {found.Tenant}; use another --backup-dir");
-        return _manifest = found ?? new BackupManifest { RunId = plan.PlanId, Platform = plan.Platform, Tenant = plan.Tenant, Accounts = [] };
+        return _manifest = found ?? new BackupManifest { RunId = plan.PlanId, Platform = plan.Platform, Tenant = plan.Tenant, TenantId = plan.TenantId, Accounts = [] };
     }
 
     private async Task SaveAsync(BackupManifest manifest, CancellationToken ct)

@@ -11,6 +11,8 @@ public sealed record Plan
     public required string PlanId { get; init; }
     public required string Platform { get; init; }
     public required string Tenant { get; init; }
+    /// <summary>The vendor's identity of the tenant (<see cref="Connectors.IConnector.IdentifyAsync"/>) when the plan was made.</summary>
+    public string? TenantId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public required string CreatedBy { get; init; }

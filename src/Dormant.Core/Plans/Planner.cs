@@ -15,6 +15,7 @@ public sealed class Planner(TimeProvider clock)
     {
         if (!connector.Actions.Contains(rules.Action, StringComparer.Ordinal))
             throw new UsageException($"{connector.Platform} cannot '{rules.Action}'; it can: {string.Join(", ", connector.Actions)}");
+        var tenantId = await connector.IdentifyAsync(ct);
         var scan = await new Scanner(clock).ScanAsync(source, rules, progress, ct);
         var now = clock.GetUtcNow();
         return new Plan
@@ -22,6 +23,7 @@ public sealed class Planner(TimeProvider clock)
             PlanId = NewId(now),
             Platform = connector.Platform,
             Tenant = connector.Tenant,
+            TenantId = tenantId,
             CreatedAt = now,
             ExpiresAt = now + validity,
             CreatedBy = createdBy,

@@ -23,6 +23,7 @@ public sealed class DocSpaceSimulator(DocSpaceTenant tenant, SimulatorLimits? li
     {
         var people = new PeopleEndpoints(Tenant);
         var logins = new LoginHistoryEndpoint(Tenant);
+        app.MapGet(PortalEndpoint.Route, new PortalEndpoint(Tenant).HandleAsync);
         app.MapGet("/api/2.0/people/filter", people.FilterAsync);
         app.MapGet("/api/2.0/people/@self", people.SelfAsync);
         app.MapGet("/api/2.0/people/{userid}", people.ByIdAsync);

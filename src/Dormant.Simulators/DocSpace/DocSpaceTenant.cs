@@ -56,6 +56,11 @@ public sealed class DocSpaceTenant
     /// </summary>
     public int LoginHistoryLifetimeDays { get; set; } = 180;
 
+    /// <summary>The portal's identity (TenantDto.tenantId, tenantAlias); a test may point the key at another portal.</summary>
+    public int PortalId { get; set; } = 1;
+
+    public string PortalAlias { get; set; } = "sim";
+
     /// <summary>When the retention was last set (lastModified); null: long ago.</summary>
     public DateTimeOffset? LoginHistorySettingChanged { get; set; }
 

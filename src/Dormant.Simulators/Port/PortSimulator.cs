@@ -27,6 +27,7 @@ public sealed class PortSimulator(PortTenant tenant, SimulatorLimits? limits = n
         var users = new UsersEndpoint(Tenant);
         var search = new SearchEndpoint(Tenant);
         app.MapPost(AuthEndpoint.Route, new AuthEndpoint(Tenant).HandleAsync);
+        app.MapGet(OrganizationEndpoint.Route, new OrganizationEndpoint(Tenant).HandleAsync);
         app.MapGet(UsersEndpoint.ListRoute, users.ListAsync);
         app.MapGet(UsersEndpoint.OneRoute, users.GetAsync);
         app.MapGet(EntitiesEndpoint.ListRoute, entities.ListAsync);

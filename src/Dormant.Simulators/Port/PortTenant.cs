@@ -44,7 +44,10 @@ public sealed class PortTenant
 
     public string ClientId { get; }
     public string ClientSecret { get; }
-    public string OrgId { get; init; } = "org_sim";
+    /// <summary>The organization the credentials belong to; a test may move them to another one.</summary>
+    public string OrgId { get; set; } = "org_sim";
+
+    public string OrgName { get; set; } = "Simulated organization";
     public TimeProvider Clock { get; }
     public PortTokens Tokens { get; }
     public IReadOnlySet<string> Blueprints { get; init; } = new HashSet<string>(StringComparer.Ordinal) { UserBlueprint, "service" };
