@@ -40,6 +40,12 @@ public static class DormantCli
             await env.Error.WriteLineAsync("see 'dormant --help'");
             return ExitCodes.Usage;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, ct);
+        return await parse.InvokeAsync(new InvocationConfiguration
+        {
+            Output = env.Out, Error = env.Error,
+            // Its own Ctrl+C handler would return 130 after two seconds while the apply still records what it did;
+            // Program's handler cancels the token and every command finishes its own bookkeeping.
+            ProcessTerminationTimeout = null,
+        }, ct);
     }
 }

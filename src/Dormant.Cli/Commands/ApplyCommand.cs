@@ -37,6 +37,7 @@ public sealed class ApplyCommand : DormantCommand
         // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
         using var store = StoreAccess.Open(_store, parse, ctx);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
+        await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)

@@ -29,8 +29,9 @@ public abstract class DormantCommand : Command
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                ctx.Error.WriteLine("cancelled; the journal holds what was done — run the same command again to finish");
-                return ExitCodes.Failure;
+                // Commands that act report their own progress and undo line; reaching here nothing was acted on.
+                ctx.Error.WriteLine("cancelled");
+                return ExitCodes.Cancelled;
             }
             catch (Exception e)
             {

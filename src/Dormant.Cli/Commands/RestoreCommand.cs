@@ -54,6 +54,9 @@ public sealed class RestoreCommand : DormantCommand
             var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
             result = await WithProgress(ctx, p => engine.RestoreAsync(runId!, only, ctx.Env.RunBy, p, ct));
         }
+        if (result.Interrupted)
+            ctx.Say($"cancelled after {result.Outcomes.Count} of {result.Planned} accounts; the journal holds what was restored — "
+                + $"finish with: dormant restore {runId ?? "--from-backups " + folder}");
         OutcomeRenderer.Render(ctx.Text, "restore", result);
         if (ctx.Json)
             JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes });

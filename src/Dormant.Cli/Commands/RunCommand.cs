@@ -48,7 +48,7 @@ public sealed class RunCommand : DormantCommand
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
-            ctx.Say(act ? "nothing to do" : $"dry run ({scanId}): nothing was changed. Run again with --no-dry-run to {rules.Action} {plan.Actions.Count} accounts.");
+            ctx.Say(act ? "nothing to do" : DryRunAdvice(plan, scanId));
             if (ctx.Json)
                 Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new { scans = new[] { new { name = platform, runId = scanId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions } }, failed = Array.Empty<string>() });
             return ExitCodes.Done;
@@ -63,5 +63,17 @@ public sealed class RunCommand : DormantCommand
         var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, backups, "run", ct);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;
+    }
+
+    /// <summary>Advises only a command that would be accepted: over a cap, it names the refusal and the flag that lifts it.</summary>
+    private static string DryRunAdvice(Plan plan, string scanId)
+    {
+        var done = $"dry run ({scanId}): nothing was changed.";
+        if (Caps.Violation(plan) is not { } first)
+            return $"{done} Run again with --no-dry-run to {plan.Policy.Action} {plan.Actions.Count} accounts.";
+        // Raising the count cap alone may still leave the share cap in the way: name both, or the second refusal surprises.
+        var raised = plan with { Policy = plan.Policy with { MaxActions = Math.Max(plan.Policy.MaxActions, plan.Actions.Count) } };
+        var second = Caps.Violation(raised);
+        return $"{done} --no-dry-run would be refused: {first}" + (second is not null && second != first ? $"; then {second}" : "") + ".";
     }
 }

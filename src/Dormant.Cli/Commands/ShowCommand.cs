@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Options;
 using Dormant.Cli.Rendering;
+using Dormant.Core.Apply;
 using Dormant.Core.Errors;
 using Dormant.Core.Policy;
 
@@ -31,6 +32,8 @@ public sealed class ShowCommand : DormantCommand
         w.WriteLine($"started   {r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  finished {r.FinishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "-"}");
         if (r.PlanId is not null) w.WriteLine($"plan      {r.PlanId} {r.PlanDigest}");
         if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
+        var restores = r.Kind == "apply" ? await LaterRestore.OfAsync(store, r.RunId, ct) : [];
+        foreach (var later in restores) w.WriteLine($"restored  by {later.Describe()}");
         if (r.PolicyJson is not null) w.WriteLine($"policy    {r.PolicyJson}");
         if (r.SummaryJson is not null) w.WriteLine($"summary   {r.SummaryJson}");
         var decisions = await store.GetDecisionsAsync(id, ct);
@@ -43,7 +46,7 @@ public sealed class ShowCommand : DormantCommand
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
             w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {TerminalText.Escape(j.AccountId)}: {TerminalText.Escape(j.Detail)}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
-        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, decisions, journal, backups });
+        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, restoredBy = restores, decisions, journal, backups });
         return ExitCodes.Done;
     }
 }

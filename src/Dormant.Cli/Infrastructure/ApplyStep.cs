@@ -23,8 +23,12 @@ public static class ApplyStep
                 new Progress<AccountOutcome>(_ => progress.Report(Interlocked.Increment(ref n))), ct);
         });
         // Also when every change was made by an earlier attempt that died before its archive: the engine only archives new changes.
+        // After a Ctrl+C the token is spent, yet the archive of what was changed is what an undo without the store needs.
         await files.CompleteAsync(result.RunId, plan.Policy.Action,
-            result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList(), ct);
+            result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList(), result.Interrupted ? CancellationToken.None : ct);
+        if (result.Interrupted)
+            ctx.Say($"cancelled after {result.Outcomes.Count} of {plan.Actions.Count} accounts; the journal holds what was done"
+                + (verb == "apply" ? " — apply the same plan again to finish, or undo it:" : ", or undo it:"));
         OutcomeRenderer.Render(ctx.Text, verb, result);
         if (files.ArchivePath is { } zip) ctx.Text.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
         if (files.ArchiveProblem is { } problem) ctx.Say(problem);

@@ -30,5 +30,19 @@ public sealed record CliEnvironment
         ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 
+    /// <summary>
+    /// The user's store, found from this environment's variables (not the process's) as .NET finds the
+    /// local data folder, so a test that points HOME at a temp folder never reaches the real one.
+    /// </summary>
+    public string DefaultStorePath()
+    {
+        var data = OperatingSystem.IsWindows()
+            ? Variable("LOCALAPPDATA")
+            : Variable("XDG_DATA_HOME") is { } xdg && Path.IsPathRooted(xdg) ? xdg
+            : Variable("HOME") is { Length: > 0 } home ? Path.Combine(home, ".local", "share") : null;
+        // No variable to go by (a service account without HOME): the runtime asks the OS for the profile.
+        return string.IsNullOrEmpty(data) ? Dormant.Store.Sqlite.SqliteRunStore.DefaultPath() : Path.Combine(data, "dormant", "dormant.db");
+    }
+
     public string RunBy => $"{Environment.UserName}@{Environment.MachineName}";
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dormant.Store.Sqlite;
 
 namespace Dormant.Cli.Options;
 
@@ -10,7 +9,7 @@ public sealed class StoreOptions
     public string Path(ParseResult parse, Infrastructure.CliContext ctx)
     {
         var given = parse.GetValue(Store) ?? ctx.Variable("DORMANT_STORE");
-        if (string.IsNullOrWhiteSpace(given)) return SqliteRunStore.DefaultPath();
+        if (string.IsNullOrWhiteSpace(given)) return ctx.Env.DefaultStorePath();
         var path = System.IO.Path.GetFullPath(given, ctx.Env.WorkingDirectory);
         return Directory.Exists(path) ? throw new Dormant.Core.Errors.UsageException($"{Store.Name} {given} is a directory; name the store file") : path;
     }

@@ -45,6 +45,7 @@ internal static class HtmlReport
         Item(w, "Plan", report.PlanId);
         Item(w, "Plan digest", report.PlanDigest);
         if (r.ParentRunId is not null) Item(w, "Restores run", r.ParentRunId);
+        foreach (var later in report.RestoredBy) Item(w, "Restored by", later.Describe());
         Item(w, "Threshold", report.Policy?.ThresholdText);
         w.Write("</dl>\n");
         if (report.Policy is { } rules)

@@ -54,6 +54,17 @@ internal static class JsonReport
         w.WriteString("planId", report.PlanId);
         w.WriteString("planDigest", report.PlanDigest);
         w.WriteString("parentRunId", r.ParentRunId);
+        w.WriteStartArray("restoredBy");
+        foreach (var later in report.RestoredBy)
+        {
+            w.WriteStartObject();
+            w.WriteString("runId", later.RunId);
+            w.WriteString("at", ReportTime.Iso(later.At));
+            w.WriteNumber("restored", later.Restored);
+            w.WriteString("status", later.Status);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WritePropertyName("policy");
         WritePolicy(w, report.PolicyJson);
         if (report.ThresholdDays is { } t) w.WriteNumber("thresholdDays", t); else w.WriteNull("thresholdDays");

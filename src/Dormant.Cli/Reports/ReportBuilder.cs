@@ -1,3 +1,4 @@
+using Dormant.Core.Apply;
 using Dormant.Core.Errors;
 using Dormant.Core.Store;
 
@@ -24,6 +25,7 @@ internal static class ReportBuilder
         {
             Run = run,
             Parent = parent,
+            RestoredBy = run.Kind == "apply" ? await LaterRestore.OfAsync(store, run.RunId, ct) : [],
             Rows = rows,
             PolicyJson = policyJson,
             Policy = policy,

@@ -10,6 +10,8 @@ internal sealed record RunReport
     public required RunRecord Run { get; init; }
     /// <summary>For a restore, the run it undid: its policy, plan and decisions describe the accounts.</summary>
     public RunRecord? Parent { get; init; }
+    /// <summary>For an apply, the restores that later undid it: its own outcomes no longer describe the accounts.</summary>
+    public IReadOnlyList<Core.Apply.LaterRestore> RestoredBy { get; init; } = [];
     public required IReadOnlyList<ReportRow> Rows { get; init; }
     public string? PolicyJson { get; init; }
     /// <summary>The recorded policy, rule by rule; null when none is recorded or it cannot be read.</summary>

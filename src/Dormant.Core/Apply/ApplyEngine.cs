@@ -20,6 +20,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         IProgress<AccountOutcome>? progress, CancellationToken ct)
     {
         PlanGate.Check(plan, connector, clock.GetUtcNow());
+        await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
         await TenantCheck.RequireAsync(connector, plan.TenantId, $"plan {plan.PlanId}", ct);
         var runId = plan.PlanId; // one run per plan, so a second apply resumes it
         using var runLock = store.LockRun(runId);
@@ -31,6 +32,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         var reread = new Rereader(source, request, a => policy.Evaluate(a, clock.GetUtcNow()) is { Category: Category.Error } d ? d.Reason : null);
         var lost = new LostAnswers(new Rereader(source, request, Rereader.StatusUnknown));
         var batchSize = actor is IAccountBatchActor b ? Math.Max(1, b.MaxBatch(plan.Policy.Action)) : 1;
+        var interrupted = false;
         try
         {
             foreach (var chunk in plan.Actions.Chunk(batchSize))
@@ -47,9 +49,14 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
                 if (ready.Count > 0) await ExecuteAsync(recorder, lost, plan.Policy.Action, ready, ct);
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C is an answer, not a failure: the caller shows what was done and how to undo it.
+            interrupted = true;
+        }
         finally
         {
-            var partial = new ApplyResult(runId, recorder.Outcomes);
+            var partial = new ApplyResult(runId, recorder.Outcomes, plan.Actions.Count);
             await store.SaveRunAsync(run with
             {
                 FinishedAt = clock.GetUtcNow(),
@@ -61,9 +68,10 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         if (backupSink is not null && recorder.Outcomes.Any(o => o.Phase == JournalPhase.Done && !o.FromEarlierAttempt))
         {
             var changed = recorder.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
-            await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, ct);
+            // After a Ctrl+C too: the archive is local and quick, and it is what the undo reads when the store is gone.
+            await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, CancellationToken.None);
         }
-        return new ApplyResult(runId, recorder.Outcomes);
+        return new ApplyResult(runId, recorder.Outcomes, plan.Actions.Count, interrupted);
     }
 
     private async Task<RunRecord> StartRunAsync(Plan plan, string planDigest, ApplyOptions options, CancellationToken ct)

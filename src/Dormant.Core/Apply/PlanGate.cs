@@ -3,6 +3,7 @@ using Dormant.Core.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 using Dormant.Core.Policy;
+using Dormant.Core.Store;
 
 namespace Dormant.Core.Apply;
 
@@ -21,5 +22,16 @@ public static class PlanGate
             || !string.Equals(plan.Tenant, connector.Tenant, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"plan {plan.PlanId} was made for {plan.Platform} tenant {plan.Tenant}, not {connector.Platform} tenant {connector.Tenant}");
         Caps.Enforce(plan);
+    }
+
+    /// <summary>
+    /// A plan whose run was restored is spent: its journal says "done" for accounts that are active again,
+    /// so applying it again would claim work that was undone. The user makes a new plan instead.
+    /// </summary>
+    public static async Task CheckNotRestoredAsync(IRunStore store, string planId, CancellationToken ct)
+    {
+        if (await LaterRestore.OfAsync(store, planId, ct) is [.., var last])
+            throw new UsageException($"plan {planId} was undone by restore run {last.RunId} at {last.When} ({last.Restored} restored); "
+                + "a restored plan is spent — make a new plan with 'dormant plan'");
     }
 }

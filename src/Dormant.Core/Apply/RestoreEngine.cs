@@ -49,38 +49,54 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         await store.SaveRunAsync(record, ct);
         var outcomes = new List<AccountOutcome>();
         var batchSize = actor is IAccountBatchActor b && targets.Count > 0 ? Math.Max(1, b.MaxBatch(targets[0].Action)) : 1;
-        foreach (var chunk in targets.Chunk(batchSize))
+        var interrupted = false;
+        var pending = new List<(JournalEntry Entry, AccountBackup? Backup)>();
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var items = new List<(JournalEntry Entry, AccountBackup? Backup)>();
-            foreach (var entry in chunk)
+            foreach (var chunk in targets.Chunk(batchSize))
             {
-                items.Add((entry, await backupOf(entry.AccountId, ct)));
-                await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
-            }
-            var results = await UndoAsync(items, ct);
-            foreach (var (entry, backup) in items)
-            {
-                var result = results.GetValueOrDefault(entry.AccountId) ?? ActionResult.NotMentioned;
-                var phase = result.Outcome switch
+                ct.ThrowIfCancellationRequested();
+                pending.Clear();
+                foreach (var entry in chunk)
                 {
-                    ActionOutcome.Done => JournalPhase.Done,
-                    ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
-                    _ => JournalPhase.Failed,
-                };
-                await Journal(restoreId, entry, phase, result.Detail);
-                var outcome = new AccountOutcome(entry.AccountId, backup?.Label ?? entry.AccountId, "restore", phase, result.Detail, false);
-                outcomes.Add(outcome);
-                progress?.Report(outcome);
+                    pending.Add((entry, await backupOf(entry.AccountId, ct)));
+                    await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
+                }
+                var results = await UndoAsync(pending, ct);
+                foreach (var (entry, backup) in pending)
+                    await SettleAsync(restoreId, entry, backup, results.GetValueOrDefault(entry.AccountId) ?? ActionResult.NotMentioned, outcomes, progress);
+                pending.Clear();
             }
         }
-        var res = new ApplyResult(restoreId, outcomes);
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The calls cut short may or may not have reached the vendor: restoring the run again re-reads and finishes them.
+            interrupted = true;
+            foreach (var (entry, backup) in pending)
+                await SettleAsync(restoreId, entry, backup, ActionResult.Failed("stopped by Ctrl+C before the vendor answered"), outcomes, progress);
+        }
+        var res = new ApplyResult(restoreId, outcomes, targets.Count, interrupted);
         await store.SaveRunAsync(record with
         {
             FinishedAt = clock.GetUtcNow(), Status = res.Status,
             SummaryJson = JsonSerializer.Serialize(res.Summary(), DormantJson.Compact),
         }, CancellationToken.None);
         return res;
+    }
+
+    private async Task SettleAsync(string restoreId, JournalEntry entry, AccountBackup? backup, ActionResult result, List<AccountOutcome> outcomes,
+        IProgress<AccountOutcome>? progress)
+    {
+        var phase = result.Outcome switch
+        {
+            ActionOutcome.Done => JournalPhase.Done,
+            ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
+            _ => JournalPhase.Failed,
+        };
+        await Journal(restoreId, entry, phase, result.Detail);
+        var outcome = new AccountOutcome(entry.AccountId, backup?.Label ?? entry.AccountId, "restore", phase, result.Detail, false);
+        outcomes.Add(outcome);
+        progress?.Report(outcome);
     }
 
     private async Task<Dictionary<string, ActionResult>> UndoAsync(List<(JournalEntry Entry, AccountBackup? Backup)> items, CancellationToken ct)

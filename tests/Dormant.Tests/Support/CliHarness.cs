@@ -7,11 +7,17 @@ namespace Dormant.Tests.Support;
 /// <summary>Runs the real entry point in-process with its own variables, folder and streams.</summary>
 public sealed class CliHarness(string workingDirectory)
 {
-    // A store of its own in the test's folder unless the test names one: never the user's store under $HOME.
+    // A store of its own in the test's folder unless the test names one, and a HOME of its own there too
+    // (made only when something writes to it), so even a default store never lands in the real $HOME.
+    // DORMANT_STORE stays: many tests open that file after the CLI wrote it.
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal)
     {
         ["DORMANT_STORE"] = System.IO.Path.Combine(workingDirectory, "dormant.db"),
+        ["HOME"] = HomeIn(workingDirectory),
+        ["XDG_DATA_HOME"] = System.IO.Path.Combine(HomeIn(workingDirectory), ".local", "share"),
     };
+
+    public static string HomeIn(string workingDirectory) => System.IO.Path.Combine(workingDirectory, "home");
     public bool Interactive { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Dormant.Tests.Support;
 
@@ -36,6 +37,15 @@ public sealed class DormantProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGINT, what Ctrl+C in a terminal sends: the process may finish its bookkeeping.</summary>
+    public void Interrupt()
+    {
+        if (kill(_process.Id, 2) != 0) throw new InvalidOperationException($"could not send SIGINT to {_process.Id}: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     /// <summary>SIGKILL: no finally blocks, no flushing, as a crash or an OOM kill would be.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);

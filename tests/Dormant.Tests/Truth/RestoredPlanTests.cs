@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Dormant.Store.Sqlite;
+using Dormant.Tests.Support;
+
+namespace Dormant.Tests.Truth;
+
+/// <summary>After a restore the plan is spent: applying it again must not claim the undone work as done.</summary>
+public sealed class RestoredPlanTests : IAsyncLifetime
+{
+    private const int Planned = 5;
+    private readonly TempDir _dir = new();
+    private AtlassianFixture _sim = null!;
+    private CliHarness _cli = null!;
+
+    public async Task InitializeAsync()
+    {
+        var idle = DateTimeOffset.UtcNow.AddDays(-400);
+        var users = Enumerable.Range(0, 30).Select(i => Users.Person($"u{i:00}", i < Planned ? idle : DateTimeOffset.UtcNow.AddDays(-3))).ToArray();
+        _sim = await AtlassianFixture.StartAsync(Users.Tenant(users));
+        _cli = new CliHarness(_dir.Path);
+        _sim.Expose(_cli);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sim.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private async Task<(string RunId, string RestoreId)> ApplyThenRestoreAsync()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json")).ExitCode);
+        var apply = await _cli.RunAsync("apply", "plan.json", "--yes");
+        Assert.True(apply.ExitCode == 0, apply.Error);
+        using var plan = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
+        var runId = plan.RootElement.GetProperty("plan").GetProperty("planId").GetString()!;
+        var restore = await _cli.RunAsync("restore", runId);
+        Assert.True(restore.ExitCode == 0, restore.Error);
+        using var store = SqliteRunStore.Open(_cli.Variables["DORMANT_STORE"]);
+        return (runId, (await store.ListRunsAsync(10, default)).Single(r => r.Kind == "restore").RunId);
+    }
+
+    [Fact]
+    public async Task Applying_a_restored_plan_is_refused_before_any_vendor_request()
+    {
+        var (_, restoreId) = await ApplyThenRestoreAsync();
+        Assert.Equal(0, _sim.Tenant.Users.Count(u => u.MembershipStatus == "suspended"));
+        var requests = _sim.Host.Requests.Count;
+
+        var again = await _cli.RunAsync("apply", "plan.json", "--yes");
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains($"undone by restore run {restoreId}", again.Error);
+        Assert.Contains($"({Planned} restored)", again.Error);
+        Assert.Contains("make a new plan", again.Error);
+        Assert.DoesNotContain("done earlier", again.Out);
+        Assert.Equal(requests, _sim.Host.Requests.Count);
+        Assert.Equal(0, _sim.Tenant.Users.Count(u => u.MembershipStatus == "suspended"));
+    }
+
+    [Fact]
+    public async Task Show_and_every_report_of_the_apply_name_the_later_restore()
+    {
+        var (runId, restoreId) = await ApplyThenRestoreAsync();
+
+        var show = await _cli.RunAsync("show", runId);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Matches($@"restored  by {restoreId} at \d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ \({Planned} restored, done\)", show.Out);
+
+        Assert.Equal(0, (await _cli.RunAsync("report", runId, "--format", "json", "-o", "r.json")).ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(_dir.File("r.json")));
+        var later = Assert.Single(json.RootElement.GetProperty("run").GetProperty("restoredBy").EnumerateArray());
+        Assert.Equal(restoreId, later.GetProperty("runId").GetString());
+        Assert.Equal(Planned, later.GetProperty("restored").GetInt32());
+
+        Assert.Equal(0, (await _cli.RunAsync("report", runId, "--format", "html", "-o", "r.html")).ExitCode);
+        // Long ids get break opportunities in HTML: compare the text with the markup taken out.
+        var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(_dir.File("r.html")), "<[^>]+>", "");
+        Assert.Contains($"Restored by{restoreId} at", text);
+        Assert.Contains($"({Planned} restored, done)", text);
+    }
+}
