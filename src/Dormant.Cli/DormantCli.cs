@@ -28,6 +28,8 @@ public static class DormantCli
         root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
+        HelpExamples.Add(root, "dormant demo", "dormant scan --connector atlassian", "dormant plan -c port -o plan.json", "dormant apply plan.json");
+        HelpExamples.Install(root);
         return root;
     }
 
@@ -36,8 +38,7 @@ public static class DormantCli
         var parse = Build(env).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) await env.Error.WriteLineAsync($"error: {e.Message}");
-            await env.Error.WriteLineAsync("see 'dormant --help'");
+            await env.Error.WriteLineAsync($"error: {Rendering.TerminalText.Escape(ParseErrors.OneLine(parse))}");
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(new InvocationConfiguration

@@ -19,6 +19,9 @@ public sealed class ApplyCommand : DormantCommand
 
     public ApplyCommand(CliEnvironment env, StoreOptions store) : base("apply", "Apply a plan file (asks unless --yes)", env)
     {
+        HelpExamples.Add(this,
+            "dormant apply plan.json",
+            "dormant apply plan.json --yes --backup-dir backups");
         _store = store;
         Arguments.Add(_plan);
         _connection.AddTo(this);

@@ -10,7 +10,10 @@ public sealed class ConfigCommand : Command
 {
     public ConfigCommand(CliEnvironment env) : base("config", "Work with the config file (dormant.yaml)")
     {
-        Subcommands.Add(new CheckCommand(env));
+        var check = new CheckCommand(env);
+        HelpExamples.Add(this, "dormant config check");
+        HelpExamples.Add(check, "dormant config check", "dormant config check --config tenants/prod.yaml");
+        Subcommands.Add(check);
     }
 
     private sealed class CheckCommand(CliEnvironment env) : DormantCommand("check", "Validate the config file: every error names its line and key", env)

@@ -19,6 +19,9 @@ public sealed class DemoCommand : DormantCommand
 
     public DemoCommand(CliEnvironment env) : base("demo", "Walk scan → plan → apply → restore on built-in simulated tenants", env)
     {
+        HelpExamples.Add(this,
+            "dormant demo",
+            "dormant demo --users 200 --seed 3 --dir demo");
         Options.Add(_users);
         Options.Add(_seed);
         Options.Add(_dir);

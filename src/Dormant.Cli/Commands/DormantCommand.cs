@@ -24,7 +24,8 @@ public abstract class DormantCommand : Command
             }
             catch (DormantException e)
             {
-                ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(e.Message)}");
+                foreach (var line in (e as Config.ConfigErrors)?.Lines ?? [e.Message])
+                    ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(line)}");
                 return e.ExitCode;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

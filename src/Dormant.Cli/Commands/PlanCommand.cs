@@ -18,6 +18,10 @@ public sealed class PlanCommand : DormantCommand
 
     public PlanCommand(CliEnvironment env, StoreOptions store) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
     {
+        HelpExamples.Add(this,
+            "dormant plan -c atlassian -o plan.json",
+            "dormant plan -c docspace -d 180 --exclude-user ceo@example.com -o plan.json");
+        _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _report.AddTo(this);
         _connection.AddTo(this);

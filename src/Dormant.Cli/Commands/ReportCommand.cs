@@ -27,6 +27,9 @@ public sealed class ReportCommand : DormantCommand
 
     public ReportCommand(CliEnvironment env, StoreOptions store) : base("report", "Write a run's report: html, csv or json", env)
     {
+        HelpExamples.Add(this,
+            "dormant report RUN-ID   # RUN-ID.html",
+            "dormant report RUN-ID -f csv -o inactive.csv");
         _store = store;
         _format.AcceptOnlyFromAmong(ReportFormats.Names);
         Arguments.Add(_run);
@@ -44,10 +47,9 @@ public sealed class ReportCommand : DormantCommand
         if (price < 0) throw new UsageException($"--seat-price is a price per account per month, 0 or more (got {price})");
         var settings = new ReportSettings { SeatPricePerMonth = price, Clock = ctx.Clock };
         var target = parse.GetValue(_output) ?? (format == ReportFormat.Html && !ctx.Json ? ReportWriter.DefaultFileName(runId, format) : "-");
-        // A missing folder stays the writer's failure (exit 1, naming the file); a directory is a usage slip.
-        var path = target == "-" ? null : Path.GetFullPath(target, ctx.Env.WorkingDirectory);
-        if (path is not null && Directory.Exists(path)) throw new UsageException($"{_output.Name} {target} is a directory; name a file in it");
-        using var store = StoreAccess.Open(_store, parse, ctx);
+        // A missing folder is a usage slip like a directory: checked before the store is opened, never created.
+        var path = target == "-" ? null : InputChecks.OutputFile(target, _output.Name, ctx);
+        using var store = StoreAccess.OpenExisting(_store, parse, ctx);
         if (path is null)
         {
             await ReportWriter.WriteAsync(store, runId, format, ctx.Out, settings, ct);

@@ -22,6 +22,9 @@ public sealed class RestoreCommand : DormantCommand
 
     public RestoreCommand(CliEnvironment env, StoreOptions store) : base("restore", "Undo a run from its journal and backups", env)
     {
+        HelpExamples.Add(this,
+            "dormant restore RUN-ID",
+            "dormant restore RUN-ID --account alice@example.com");
         _store = store;
         Arguments.Add(_run);
         _connection.AddTo(this);

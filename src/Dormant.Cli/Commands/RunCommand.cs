@@ -19,6 +19,10 @@ public sealed class RunCommand : DormantCommand
 
     public RunCommand(CliEnvironment env, StoreOptions store) : base("run", "Scan, show and (with --no-dry-run) act in one go", env)
     {
+        HelpExamples.Add(this,
+            "dormant run -c port   # dry run: shows, changes nothing",
+            "dormant run -c port --no-dry-run --max-actions 20");
+        _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
         _policy.AddTo(this);

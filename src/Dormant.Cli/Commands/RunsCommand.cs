@@ -12,13 +12,16 @@ public sealed class RunsCommand : DormantCommand
 
     public RunsCommand(CliEnvironment env, StoreOptions store) : base("runs", "List recorded runs, newest first", env)
     {
+        HelpExamples.Add(this,
+            "dormant runs",
+            "dormant runs -n 10 --output json");
         _store = store;
         Options.Add(_limit);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
-        using var store = StoreAccess.Open(_store, parse, ctx);
+        using var store = StoreAccess.OpenExisting(_store, parse, ctx);
         var runs = await store.ListRunsAsync(parse.GetValue(_limit), ct);
         if (runs.Count == 0) ctx.Say($"no runs yet in {store.Location}");
         foreach (var r in runs)

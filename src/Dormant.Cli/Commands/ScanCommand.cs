@@ -20,6 +20,11 @@ public sealed class ScanCommand : DormantCommand
 
     public ScanCommand(CliEnvironment env, StoreOptions store) : base("scan", "Read-only: list who is active or inactive and why", env)
     {
+        HelpExamples.Add(this,
+            "dormant scan --connector atlassian --inactive-days 90",
+            "dormant scan -c port --exclude-from keep.txt --report scan.html",
+            "dormant scan   # every tenant of dormant.yaml");
+        _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
         _policy.AddTo(this);

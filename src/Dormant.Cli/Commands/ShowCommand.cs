@@ -16,6 +16,9 @@ public sealed class ShowCommand : DormantCommand
 
     public ShowCommand(CliEnvironment env, StoreOptions store) : base("show", "Show a run's audit trail", env)
     {
+        HelpExamples.Add(this,
+            "dormant show RUN-ID",
+            "dormant show RUN-ID --output json");
         _store = store;
         Arguments.Add(_run);
     }
@@ -23,7 +26,7 @@ public sealed class ShowCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var id = parse.GetValue(_run)!;
-        using var store = StoreAccess.Open(_store, parse, ctx);
+        using var store = StoreAccess.OpenExisting(_store, parse, ctx);
         var r = await store.GetRunAsync(id, ct) ?? throw new UsageException($"no run {id} in {store.Location}; list runs with 'dormant runs'");
         var w = ctx.Text;
         w.WriteLine($"run       {r.RunId} ({r.Kind}, {r.Status})");

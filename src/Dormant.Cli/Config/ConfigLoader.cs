@@ -31,13 +31,15 @@ public static class ConfigLoader
         var reader = new YamlReader(path);
         var root = reader.Map(stream.Documents[0].RootNode, "the file");
         reader.OnlyKeys(root, "", "version", "defaults", "tenants");
-        if (reader.Get(root, "version") is { } v && reader.Int(v, "version") != 1)
-            throw reader.Error(v, "version", "only version 1 is known");
-        var defaults = reader.Get(root, "defaults") is { } d ? ReadPolicy(reader, d, "defaults") : new PolicyConfig();
+        if (reader.Get(root, "version") is { } v)
+            reader.Try(() => reader.Int(v, "version") == 1 ? 1 : throw reader.Error(v, "version", "only version 1 is known"));
+        var defaults = reader.Get(root, "defaults") is { } d ? reader.Try(() => ReadPolicy(reader, d, "defaults")) ?? new PolicyConfig() : new PolicyConfig();
         var tenants = new List<TenantConfig>();
-        if (reader.Get(root, "tenants") is { } t)
-            foreach (var (name, node) in reader.Map(t, "tenants").Children)
-                tenants.Add(ReadTenant(reader, reader.Scalar(name, "tenants"), node, defaults));
+        if (reader.Get(root, "tenants") is { } t && reader.Try(() => reader.Map(t, "tenants")) is { } map)
+            foreach (var (name, node) in map.Children)
+                if (reader.Try(() => ReadTenant(reader, reader.Scalar(name, "tenants"), node, defaults)) is { } tenant)
+                    tenants.Add(tenant);
+        if (reader.Problems.Count > 0) throw new ConfigErrors(reader.Problems);
         return new DormantConfig(path, tenants);
     }
 
@@ -53,52 +55,68 @@ public static class ConfigLoader
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Get(map, "settings") is { } s)
             foreach (var (k, v) in r.Map(s, key + ".settings").Children)
-            {
-                var settingKey = r.Scalar(k, key + ".settings");
-                var spec = platform.Settings.FirstOrDefault(x => x.Key == settingKey)
-                    ?? throw r.Error(k, $"{key}.settings.{settingKey}", $"{platform.Platform} has no setting '{settingKey}'; it has: {string.Join(", ", platform.Settings.Where(x => !x.Secret).Select(x => x.Key))}");
-                if (spec.Secret)
-                    throw r.Error(k, $"{key}.settings.{settingKey}", $"secrets never go in the config file; name the environment variable under 'secrets: {{ {settingKey}: VARIABLE }}'");
-                settings[settingKey] = r.Scalar(v, $"{key}.settings.{settingKey}");
-            }
+                r.Try(() => settings[r.Scalar(k, key + ".settings")] = Setting(r, key, platform, k, v));
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Get(map, "secrets") is { } sec)
             foreach (var (k, v) in r.Map(sec, key + ".secrets").Children)
-            {
-                var secretKey = r.Scalar(k, key + ".secrets");
-                if (!platform.Settings.Any(x => x.Key == secretKey && x.Secret))
-                    throw r.Error(k, $"{key}.secrets.{secretKey}", $"{platform.Platform} has no secret '{secretKey}'; it has: {string.Join(", ", platform.Settings.Where(x => x.Secret).Select(x => x.Key))}");
-                var variable = r.Scalar(v, $"{key}.secrets.{secretKey}");
-                if (!System.Text.RegularExpressions.Regex.IsMatch(variable, "^[A-Za-z_][A-Za-z0-9_]*$"))
-                    throw r.Error(v, $"{key}.secrets.{secretKey}", "expected the NAME of an environment variable, not its value");
-                secrets[secretKey] = variable;
-            }
-        var policy = r.Get(map, "policy") is { } p ? ReadPolicy(r, p, key + ".policy") : new PolicyConfig();
+                r.Try(() => secrets[r.Scalar(k, key + ".secrets")] = Secret(r, key, platform, k, v));
+        var policy = r.Get(map, "policy") is { } p ? r.Try(() => ReadPolicy(r, p, key + ".policy")) ?? new PolicyConfig() : new PolicyConfig();
         return new TenantConfig { Name = name, Connector = platform.Platform, Settings = settings, Secrets = secrets, Policy = policy.Over(defaults) };
+    }
+
+    private static string Setting(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
+    {
+        var settingKey = r.Scalar(k, key + ".settings");
+        var spec = platform.Settings.FirstOrDefault(x => x.Key == settingKey)
+            ?? throw r.Error(k, $"{key}.settings.{settingKey}", $"{platform.Platform} has no setting '{settingKey}'; it has: {string.Join(", ", platform.Settings.Where(x => !x.Secret).Select(x => x.Key))}");
+        if (spec.Secret)
+            throw r.Error(k, $"{key}.settings.{settingKey}", $"secrets never go in the config file; name the environment variable under 'secrets: {{ {settingKey}: VARIABLE }}'");
+        return r.Scalar(v, $"{key}.settings.{settingKey}");
+    }
+
+    private static string Secret(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
+    {
+        var secretKey = r.Scalar(k, key + ".secrets");
+        if (!platform.Settings.Any(x => x.Key == secretKey && x.Secret))
+            throw r.Error(k, $"{key}.secrets.{secretKey}", $"{platform.Platform} has no secret '{secretKey}'; it has: {string.Join(", ", platform.Settings.Where(x => x.Secret).Select(x => x.Key))}");
+        var variable = r.Scalar(v, $"{key}.secrets.{secretKey}");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(variable, "^[A-Za-z_][A-Za-z0-9_]*$"))
+            throw r.Error(v, $"{key}.secrets.{secretKey}", "expected the NAME of an environment variable, not its value");
+        return variable;
     }
 
     private static PolicyConfig ReadPolicy(YamlReader r, YamlNode node, string key)
     {
         var map = r.Map(node, key);
-        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "max-actions", "max-share", "seat-price");
+        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "exclude-from", "max-actions", "max-share", "seat-price");
         T? Opt<T>(string name, Func<YamlNode, string, T> read) where T : struct =>
-            r.Get(map, name) is { } n ? read(n, $"{key}.{name}") : null;
-        string? Str(string name) => r.Get(map, name) is { } n ? r.Scalar(n, $"{key}.{name}") : null;
+            r.Get(map, name) is { } n ? r.Try<T?>(() => read(n, $"{key}.{name}")) : null;
+        string? Str(string name) => r.Get(map, name) is { } n ? r.Try(() => r.Scalar(n, $"{key}.{name}")) : null;
         var days = Opt("inactive-days", r.Int);
-        if (days is < 1) throw r.Error(r.Get(map, "inactive-days")!, key + ".inactive-days", "must be at least 1");
+        if (days is < 1) r.Problems.Add(r.Error(r.Get(map, "inactive-days")!, key + ".inactive-days", "must be at least 1").Message);
         var share = Opt("max-share", r.Number);
-        if (share is < 0 or > 100) throw r.Error(r.Get(map, "max-share")!, key + ".max-share", "is a percentage from 0 to 100");
+        if (share is < 0 or > 100) r.Problems.Add(r.Error(r.Get(map, "max-share")!, key + ".max-share", "is a percentage from 0 to 100").Message);
         return new PolicyConfig
         {
             Preset = Str("preset"),
             InactiveDays = days,
             Product = Str("product"),
             Action = Str("action"),
-            Exclude = r.Get(map, "exclude") is { } e ? r.List(e, key + ".exclude") : [],
+            Exclude = [.. r.Get(map, "exclude") is { } e ? r.Try(() => r.List(e, key + ".exclude")) ?? [] : [], .. r.Try(() => ExcludeFrom(r, map, key)) ?? []],
             MaxActions = Opt("max-actions", r.Int),
             MaxSharePercent = share,
             SeatPrice = Opt("seat-price", r.Number) is { } price ? (decimal)price : null,
         };
+    }
+
+    /// <summary>Read when the config is: a missing file is the config's error, naming its line.</summary>
+    private static IReadOnlyList<string> ExcludeFrom(YamlReader r, YamlMappingNode map, string key)
+    {
+        if (r.Get(map, "exclude-from") is not { } node) return [];
+        var name = $"{key}.exclude-from";
+        // Relative to the config file, so the pair can be moved or run from anywhere together.
+        var file = Path.GetFullPath(r.Scalar(node, name), Path.GetDirectoryName(r.Path)!);
+        return ExclusionFile.Read(file, r.Error(node, name, "").Message.TrimEnd(' ', ':'));
     }
 
     private static string Platforms() => string.Join(", ", PlatformCatalog.All.Select(p => p.Platform));

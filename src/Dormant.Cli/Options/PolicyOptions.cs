@@ -14,12 +14,23 @@ public sealed class PolicyOptions
         Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
         AllowMultipleArgumentsPerToken = false,
     };
+    public Option<string?> ExcludeFrom { get; } = new("--exclude-from")
+    {
+        Description = "File of accounts never to act on: one id, email, glob or group:NAME a line, or a CSV with an 'account' column",
+    };
     public Option<string?> Preset { get; } = new("--preset") { Description = "A named policy of the platform (e.g. 'seed' for the original script's rule)" };
     public Option<int?> MaxActions { get; } = new("--max-actions") { Description = "Cap: most accounts one run may act on (default 500)" };
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
 
     public const int MaxInactiveDays = 36_500;
+
+    /// <summary>Where a relative --exclude-from is found: the invocation's folder, not the process's.</summary>
+    public string WorkingDirectory { get; set; } = Environment.CurrentDirectory;
+
+    private IReadOnlyList<string> FromFile(ParseResult parse) => parse.GetValue(ExcludeFrom) is { } file
+        ? Config.ExclusionFile.Read(Path.GetFullPath(file, WorkingDirectory), ExcludeFrom.Name)
+        : [];
 
     private static string Defaults(Func<PolicyRules, string> value) =>
         string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
@@ -29,6 +40,7 @@ public sealed class PolicyOptions
         command.Options.Add(InactiveDays);
         command.Options.Add(Product);
         command.Options.Add(Exclude);
+        command.Options.Add(ExcludeFrom);
         command.Options.Add(Action);
         command.Options.Add(Preset);
         command.Options.Add(MaxActions);
@@ -57,7 +69,7 @@ public sealed class PolicyOptions
             MaxActions = maxActions,
             MaxShare = maxShare,
             Product = parse.GetValue(Product) ?? config.Product ?? rules.Product,
-            Exclusions = [.. rules.Exclusions, .. config.Exclude, .. parse.GetValue(Exclude) ?? []],
+            Exclusions = [.. rules.Exclusions, .. config.Exclude, .. FromFile(parse), .. parse.GetValue(Exclude) ?? []],
             Action = parse.GetValue(Action) ?? config.Action ?? rules.Action,
             SeatPrice = config.SeatPrice ?? rules.SeatPrice,
         };

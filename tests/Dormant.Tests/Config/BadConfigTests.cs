@@ -41,6 +41,48 @@ public sealed class BadConfigTests
     }
 
     [Fact]
+    public async Task Config_check_reports_every_error_of_the_file_at_once()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("dormant.yaml"), """
+            version: 1
+            defaults:
+              max-share: lots
+            tenants:
+              corp:
+                connector: atlassian
+                settings:
+                  orgid: org-1
+                secrets:
+                  api-key: ATCTT3x-not-a-name!
+                policy:
+                  inactive-days: ninety
+                  inactve-days: 90
+                  exclude-from: missing.txt
+              other:
+                connector: jira
+            """);
+
+        var r = await new CliHarness(dir.Path).RunAsync("config", "check");
+
+        Assert.Equal(2, r.ExitCode);
+        var lines = r.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        string[] expected =
+        [
+            "dormant.yaml:3: defaults.max-share: expected a number",
+            "dormant.yaml:8: tenants.corp.settings.orgid: atlassian has no setting 'orgid'",
+            "dormant.yaml:10: tenants.corp.secrets.api-key: expected the NAME of an environment variable",
+            "dormant.yaml:13: tenants.corp.policy.inactve-days: unknown key",
+            "dormant.yaml:12: tenants.corp.policy.inactive-days: expected a whole number",
+            "dormant.yaml:14: tenants.corp.policy.exclude-from: cannot read",
+            "dormant.yaml:16: tenants.other.connector: unknown connector 'jira'",
+        ];
+        Assert.Equal(expected.Length, lines.Count);
+        foreach (var e in expected) Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains(e, StringComparison.Ordinal));
+        Assert.DoesNotContain("ATCTT3x", r.All);
+    }
+
+    [Fact]
     public async Task Malformed_yaml_names_the_line()
     {
         using var dir = new TempDir();

@@ -25,12 +25,14 @@ public sealed class ReportCommandTests(ReportedRuns runs)
     }
 
     [Fact]
-    public async Task A_file_that_cannot_be_written_is_a_failure_naming_it()
+    public async Task A_missing_folder_is_a_usage_error_and_is_not_created()
     {
         var result = await runs.ReportAsync(runs.ApplyRunId, "--format", "csv", "-o", "no/such/folder/r.csv");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("cannot write the report to", result.Error);
-        Assert.Contains("r.csv", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("does not exist", result.Error);
+        Assert.Contains("no/such/folder/r.csv", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(runs.Folder, "no")));
     }
 }
