@@ -38,8 +38,16 @@ public static class DormantCli
         {
             foreach (var e in parse.Errors) await env.Error.WriteLineAsync($"error: {e.Message}");
             await env.Error.WriteLineAsync("see 'dormant --help'");
+            if (WantsJson(parse)) Rendering.JsonOutput.WriteError(env.Out, string.Join("; ", parse.Errors.Select(e => e.Message)), ExitCodes.Usage);
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, ct);
+    }
+
+    // A slip elsewhere on the line must not hide that a script asked for JSON; a bad --output value itself gets text.
+    private static bool WantsJson(ParseResult parse)
+    {
+        try { return parse.GetValue(OutputOptions.Format) == "json"; }
+        catch (InvalidOperationException) { return false; }
     }
 }

@@ -24,19 +24,17 @@ public abstract class DormantCommand : Command
             }
             catch (DormantException e)
             {
-                ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(e.Message)}");
-                return e.ExitCode;
+                return Fail(ctx, e.Message, e.ExitCode);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                ctx.Error.WriteLine("cancelled; the journal holds what was done — run the same command again to finish");
-                return ExitCodes.Failure;
+                return Fail(ctx, "cancelled; the journal holds what was done — run the same command again to finish", ExitCodes.Failure, prefix: "");
             }
             catch (Exception e)
             {
-                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {Rendering.TerminalText.Escape(e.Message.Split('\n')[0])}" + (ctx.Verbose ? "" : " (--verbose for details)"));
+                var code = Fail(ctx, $"unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}" + (ctx.Verbose ? "" : " (--verbose for details)"), ExitCodes.Failure);
                 if (ctx.Verbose) ctx.Error.WriteLine(e.ToString());
-                return ExitCodes.Failure;
+                return code;
             }
             finally
             {
@@ -44,6 +42,13 @@ public abstract class DormantCommand : Command
                 await ctx.Error.FlushAsync(CancellationToken.None);
             }
         });
+    }
+
+    private static int Fail(CliContext ctx, string message, int exitCode, string prefix = "error: ")
+    {
+        ctx.Error.WriteLine(prefix + Rendering.TerminalText.Escape(message));
+        if (ctx.Json) Rendering.JsonOutput.WriteError(ctx.Out, message, exitCode);
+        return exitCode;
     }
 
     protected abstract Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct);

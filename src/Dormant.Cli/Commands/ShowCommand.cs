@@ -31,8 +31,8 @@ public sealed class ShowCommand : DormantCommand
         w.WriteLine($"started   {r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  finished {r.FinishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ") ?? "-"}");
         if (r.PlanId is not null) w.WriteLine($"plan      {r.PlanId} {r.PlanDigest}");
         if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
-        if (r.PolicyJson is not null) w.WriteLine($"policy    {r.PolicyJson}");
-        if (r.SummaryJson is not null) w.WriteLine($"summary   {r.SummaryJson}");
+        if (r.PolicyJson is not null) RunTextRenderer.Policy(w, r.PolicyJson);
+        if (r.SummaryJson is not null) RunTextRenderer.Summary(w, r.SummaryJson);
         var decisions = await store.GetDecisionsAsync(id, ct);
         var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();
         if (acted.Count > 0) w.WriteLine("decisions (inactive and errors):");
@@ -43,7 +43,7 @@ public sealed class ShowCommand : DormantCommand
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
             w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {TerminalText.Escape(j.AccountId)}: {TerminalText.Escape(j.Detail)}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
-        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, decisions, journal, backups });
+        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v2", new { run = RunJson.Of(r), decisions, journal, backups });
         return ExitCodes.Done;
     }
 }
