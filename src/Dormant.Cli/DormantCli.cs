@@ -38,7 +38,9 @@ public static class DormantCli
         var parse = Build(env).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await env.Error.WriteLineAsync($"error: {Rendering.TerminalText.Escape(ParseErrors.OneLine(parse))}");
+            var line = ParseErrors.OneLine(parse);
+            await env.Error.WriteLineAsync($"error: {Rendering.TerminalText.Escape(line)}");
+            if (WantsJson(parse)) Rendering.JsonOutput.WriteError(env.Out, line, ExitCodes.Usage);
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(new InvocationConfiguration
@@ -48,5 +50,12 @@ public static class DormantCli
             // Program's handler cancels the token and every command finishes its own bookkeeping.
             ProcessTerminationTimeout = null,
         }, ct);
+    }
+
+    // A slip elsewhere on the line must not hide that a script asked for JSON; a bad --output value itself gets text.
+    private static bool WantsJson(ParseResult parse)
+    {
+        try { return parse.GetValue(OutputOptions.Format) == "json"; }
+        catch (InvalidOperationException) { return false; }
     }
 }

@@ -52,7 +52,7 @@ public sealed class DemoCommand : DormantCommand
         var before = sim.Fingerprint();
         var env = ctx.Env with
         {
-            Out = ctx.Json ? ctx.Env.Error : ctx.Env.Out, // keep stdout for the one JSON document
+            Out = ctx.Json ? TextWriter.Null : ctx.Env.Out, // keep stdout for the one JSON document
             Variable = name => sim.Environment.TryGetValue(name, out var v) ? v : null,
             WorkingDirectory = dir,
             Interactive = false,
@@ -88,7 +88,8 @@ public sealed class DemoCommand : DormantCommand
         ctx.Text.WriteLine();
         ctx.Text.WriteLine("$ dormant " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
         await ctx.Text.FlushAsync(ct);
-        var code = await DormantCli.RunAsync(args, env, ct);
+        // Under --output json each step runs in json mode too, so stderr keeps nothing but errors.
+        var code = await DormantCli.RunAsync(ctx.Json ? [.. args, "--output", "json"] : args, env, ct);
         if (code != ExitCodes.Done) ctx.Error.WriteLine($"demo step failed with exit code {code}");
         return code;
     }

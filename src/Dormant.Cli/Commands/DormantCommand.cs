@@ -24,21 +24,20 @@ public abstract class DormantCommand : Command
             }
             catch (DormantException e)
             {
-                foreach (var line in (e as Config.ConfigErrors)?.Lines ?? [e.Message])
-                    ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(line)}");
-                return e.ExitCode;
+                var lines = (e as Config.ConfigErrors)?.Lines ?? [e.Message];
+                foreach (var line in lines.SkipLast(1)) ctx.Error.WriteLine($"error: {Rendering.TerminalText.Escape(line)}");
+                return Fail(ctx, lines[^1], e.ExitCode, jsonMessage: string.Join("; ", lines));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Commands that act report their own progress and undo line; reaching here nothing was acted on.
-                ctx.Error.WriteLine("cancelled");
-                return ExitCodes.Cancelled;
+                return Fail(ctx, "cancelled", ExitCodes.Cancelled, prefix: "");
             }
             catch (Exception e)
             {
-                ctx.Error.WriteLine($"error: unexpected {e.GetType().Name}: {Rendering.TerminalText.Escape(e.Message.Split('\n')[0])}" + (ctx.Verbose ? "" : " (--verbose for details)"));
+                var code = Fail(ctx, $"unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}" + (ctx.Verbose ? "" : " (--verbose for details)"), ExitCodes.Failure);
                 if (ctx.Verbose) ctx.Error.WriteLine(e.ToString());
-                return ExitCodes.Failure;
+                return code;
             }
             finally
             {
@@ -46,6 +45,13 @@ public abstract class DormantCommand : Command
                 await ctx.Error.FlushAsync(CancellationToken.None);
             }
         });
+    }
+
+    private static int Fail(CliContext ctx, string message, int exitCode, string prefix = "error: ", string? jsonMessage = null)
+    {
+        ctx.Error.WriteLine(prefix + Rendering.TerminalText.Escape(message));
+        if (ctx.Json) Rendering.JsonOutput.WriteError(ctx.Out, jsonMessage ?? message, exitCode);
+        return exitCode;
     }
 
     protected abstract Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct);

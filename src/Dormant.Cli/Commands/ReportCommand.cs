@@ -41,6 +41,9 @@ public sealed class ReportCommand : DormantCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
     {
         var runId = parse.GetValue(_run)!;
+        // Under --output json stdout holds one JSON document; a CSV or HTML report there would break every script reading it.
+        if (ctx.Json && parse.GetResult(_format) is { Implicit: false } && parse.GetValue(_format) != "json")
+            throw new UsageException($"report {_format.Name} {parse.GetValue(_format)} cannot be combined with --output json; drop one of them (--output json alone writes the JSON report)");
         // Under --output json the report itself is the JSON document on stdout, unless a file or format is named.
         var format = ctx.Json && parse.GetResult(_format) is null or { Implicit: true } ? ReportFormat.Json : ReportFormats.Parse(parse.GetValue(_format)!);
         var price = parse.GetValue(_seatPrice);

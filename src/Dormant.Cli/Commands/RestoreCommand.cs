@@ -47,7 +47,7 @@ public sealed class RestoreCommand : DormantCommand
                 ?? throw new UsageException($"no {BackupManifest.FileName} in {folder}; pass the run's own folder inside the backup directory");
             using var connected = _connection.Connect(parse, _connection.Name(parse) ?? manifest.Platform, ConfigOptions.Load(parse, ctx), ctx);
             var engine = new BackupRestore(connected.Connector, connected.Actor, store, ctx.Clock);
-            result = await WithProgress(ctx, p => engine.RestoreAsync(folder, manifest, only, ctx.Env.RunBy, p, ct));
+            result = await WithProgress(ctx, only.Length > 0 ? only.Length : manifest.Accounts.Count, p => engine.RestoreAsync(folder, manifest, only, ctx.Env.RunBy, p, ct));
         }
         else
         {
@@ -55,7 +55,10 @@ public sealed class RestoreCommand : DormantCommand
                 ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs', or restore with --from-backups BACKUP-DIR/{runId}");
             using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
             var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
-            result = await WithProgress(ctx, p => engine.RestoreAsync(runId!, only, ctx.Env.RunBy, p, ct));
+            // The engine undoes every account the run touched (or the ones named): that is the bar's total.
+            var touched = only.Length > 0 ? only.Length : (await store.GetJournalAsync(runId!, ct))
+                .Where(e => e.Phase is Core.Store.JournalPhase.Intent or Core.Store.JournalPhase.Done).Select(e => e.AccountId).Distinct().Count();
+            result = await WithProgress(ctx, touched, p => engine.RestoreAsync(runId!, only, ctx.Env.RunBy, p, ct));
         }
         if (result.Interrupted)
             ctx.Say($"cancelled after {result.Outcomes.Count} of {result.Planned} accounts; the journal holds what was restored — "
@@ -66,10 +69,6 @@ public sealed class RestoreCommand : DormantCommand
         return result.ExitCode;
     }
 
-    private static Task<ApplyResult> WithProgress(CliContext ctx, Func<IProgress<AccountOutcome>, Task<ApplyResult>> restore) =>
-        ProgressDisplay.RunAsync(ctx, "Restoring", null, p =>
-        {
-            var n = 0;
-            return restore(new Progress<AccountOutcome>(_ => p.Report(Interlocked.Increment(ref n))));
-        });
+    private static Task<ApplyResult> WithProgress(CliContext ctx, int total, Func<IProgress<AccountOutcome>, Task<ApplyResult>> restore) =>
+        ProgressDisplay.RunAsync(ctx, "Restoring", total, p => restore(ProgressDisplay.Counting<AccountOutcome>(p)));
 }

@@ -24,9 +24,8 @@ public sealed class RunsCommand : DormantCommand
         using var store = StoreAccess.OpenExisting(_store, parse, ctx);
         var runs = await store.ListRunsAsync(parse.GetValue(_limit), ct);
         if (runs.Count == 0) ctx.Say($"no runs yet in {store.Location}");
-        foreach (var r in runs)
-            ctx.Text.WriteLine($"{r.RunId}\t{r.Kind}\t{r.Platform}\t{Rendering.TerminalText.Escape(r.Tenant)}\t{r.Status}\t{r.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\t{r.RunBy}");
-        if (ctx.Json) Rendering.JsonOutput.Write(ctx, "dormant.runs/v1", new { runs });
+        else Rendering.RunsTable.Render(ctx.Text, runs, aligned: ctx.Env.OutIsTerminal);
+        if (ctx.Json) Rendering.JsonOutput.Write(ctx, "dormant.runs/v2", new { runs = runs.Select(Rendering.RunJson.Of).ToList() });
         return ExitCodes.Done;
     }
 }

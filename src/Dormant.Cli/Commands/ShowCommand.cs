@@ -37,8 +37,8 @@ public sealed class ShowCommand : DormantCommand
         if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
         var restores = r.Kind == "apply" ? await LaterRestore.OfAsync(store, r.RunId, ct) : [];
         foreach (var later in restores) w.WriteLine($"restored  by {later.Describe()}");
-        if (r.PolicyJson is not null) w.WriteLine($"policy    {r.PolicyJson}");
-        if (r.SummaryJson is not null) w.WriteLine($"summary   {r.SummaryJson}");
+        if (r.PolicyJson is not null) RunTextRenderer.Policy(w, r.PolicyJson);
+        if (r.SummaryJson is not null) RunTextRenderer.Summary(w, r.SummaryJson);
         var decisions = await store.GetDecisionsAsync(id, ct);
         var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();
         if (acted.Count > 0) w.WriteLine("decisions (inactive and errors):");
@@ -49,7 +49,7 @@ public sealed class ShowCommand : DormantCommand
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
             w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {TerminalText.Escape(j.AccountId)}: {TerminalText.Escape(j.Detail)}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
-        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v1", new { run = r, restoredBy = restores, decisions, journal, backups });
+        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v2", new { run = RunJson.Of(r), restoredBy = restores, decisions, journal, backups });
         return ExitCodes.Done;
     }
 }

@@ -17,11 +17,7 @@ public static class ApplyStep
         foreach (var line in await files.FinishPendingAsync(ct)) ctx.Say(line);
         var engine = new ApplyEngine(p.Connector, p.Source, p.Actor, store, ctx.Clock, files);
         var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, progress =>
-        {
-            var n = 0;
-            return engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy),
-                new Progress<AccountOutcome>(_ => progress.Report(Interlocked.Increment(ref n))), ct);
-        });
+            engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), ProgressDisplay.Counting<AccountOutcome>(progress), ct));
         // Also when every change was made by an earlier attempt that died before its archive: the engine only archives new changes.
         // After a Ctrl+C the token is spent, yet the archive of what was changed is what an undo without the store needs.
         await files.CompleteAsync(result.RunId, plan.Policy.Action,

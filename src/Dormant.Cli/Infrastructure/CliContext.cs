@@ -1,3 +1,4 @@
+using Dormant.Cli.Rendering;
 using Spectre.Console;
 
 namespace Dormant.Cli.Infrastructure;
@@ -10,9 +11,10 @@ public sealed class CliContext
         Env = env;
         // Begun here, inside the command's own async flow, so the connectors it starts add to it.
         Redactor = new SecretRedactor(Dormant.Connectors.Http.SecretRegistry.BeginScope());
-        Out = new RedactingWriter(env.Out, Redactor, () => !Json);
-        Error = new RedactingWriter(env.Error, Redactor, () => true);
         Variable = DotEnv.Layer(env.Variable, env.WorkingDirectory);
+        // Colour marks become escapes after the redactor has escaped every control character of the line.
+        Out = new RedactingWriter(new ColourWriter(env.Out, () => ColourOut), Redactor, () => !Json);
+        Error = new RedactingWriter(new ColourWriter(env.Error, () => ColourError), Redactor, () => true);
     }
 
     public CliEnvironment Env { get; }
@@ -22,16 +24,33 @@ public sealed class CliContext
     public Func<string, string?> Variable { get; }
     public TimeProvider Clock => Env.Clock;
     public bool Verbose { get; set; }
-    /// <summary>--output json: stdout carries one JSON document; everything for people goes to stderr.</summary>
+    /// <summary>--output json: stdout carries one JSON document; stderr only errors and warnings.</summary>
     public bool Json { get; set; }
 
-    /// <summary>Where text for people goes: stdout normally, stderr under --output json.</summary>
-    public TextWriter Text => Json ? Error : Out;
+    /// <summary>https://no-color.org: set to anything, even empty, and no colour is written.</summary>
+    /// <remarks>The process variable is asked directly: the .env layer treats an empty value as unset.</remarks>
+    public bool NoColour => Env.Variable("NO_COLOR") is not null || Variable("NO_COLOR") is not null;
+    public bool ColourOut => Env.OutIsTerminal && !Json && !NoColour;
+    public bool ColourError => Env.ErrorIsTerminal && !NoColour;
 
-    /// <summary>Progress and colour go to stderr, and only when it is a terminal.</summary>
-    public IAnsiConsole? ProgressConsole => Env.ErrorIsTerminal
-        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Env.Error) })
+    /// <summary>Where text for people goes: stdout normally, nowhere under --output json (the document says it all).</summary>
+    public TextWriter Text => Json ? TextWriter.Null : Out;
+
+    /// <summary>Progress goes to stderr, live only when it is a terminal, never under --output json.</summary>
+    public IAnsiConsole? ProgressConsole => Env.ErrorIsTerminal && !Json
+        ? AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Env.Error),
+            // The caller said stderr is a terminal; Spectre's own probe would look at the process console, not this writer.
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+            ColorSystem = NoColour ? ColorSystemSupport.NoColors : ColorSystemSupport.Standard,
+        })
         : null;
 
-    public void Say(string line) => Error.WriteLine(line);
+    /// <summary>A line for people on stderr; under --output json only warnings pass, so stderr holds nothing but problems.</summary>
+    public void Say(string line)
+    {
+        if (!Json || line.StartsWith("warning:", StringComparison.Ordinal)) Error.WriteLine(line);
+    }
 }

@@ -15,6 +15,8 @@ public sealed record CliEnvironment
     public required bool Interactive { get; init; }
     /// <summary>stderr is a terminal: progress bars and colour are welcome.</summary>
     public required bool ErrorIsTerminal { get; init; }
+    /// <summary>stdout is a terminal: tables get colour and aligned columns; false (a pipe) gets plain tab-separated rows.</summary>
+    public bool OutIsTerminal { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Tests shorten the vendor backoff; null keeps each platform's defaults.</summary>
     public Dormant.Connectors.Http.HttpTuning? HttpTuning { get; init; }
@@ -28,6 +30,7 @@ public sealed record CliEnvironment
         WorkingDirectory = Environment.CurrentDirectory,
         Interactive = !Console.IsInputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,
+        OutIsTerminal = !Console.IsOutputRedirected,
     };
 
     /// <summary>

@@ -21,4 +21,12 @@ public static class JsonOutput
         }
         ctx.Out.WriteLine(doc.ToJsonString(DormantJson.Options));
     }
+
+    /// <summary>A failed command under --output json still leaves a document, so a script parses stdout either way.</summary>
+    public static void WriteError(TextWriter stdout, string message, int exitCode) =>
+        stdout.WriteLine(new System.Text.Json.Nodes.JsonObject
+        {
+            ["schema"] = "dormant.error/v1",
+            ["error"] = new System.Text.Json.Nodes.JsonObject { ["message"] = message, ["exitCode"] = exitCode },
+        }.ToJsonString(DormantJson.Options));
 }

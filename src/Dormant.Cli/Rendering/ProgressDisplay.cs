@@ -3,33 +3,47 @@ using Spectre.Console;
 
 namespace Dormant.Cli.Rendering;
 
-/// <summary>A progress bar on a terminal's stderr; silent in a pipe so stdout stays data.</summary>
+/// <summary>
+/// Work against its total: live Spectre columns on a terminal's stderr (count, percentage, time left;
+/// a spinner with a count and rate when the total is unknown), plain lines when stderr is a log or a
+/// pipe, nothing under --output json. stdout stays data throughout.
+/// </summary>
 public static class ProgressDisplay
 {
     public static async Task<T> RunAsync<T>(CliContext ctx, string title, int? total, Func<IProgress<int>, Task<T>> work)
     {
-        if (ctx.ProgressConsole is not { } console) return await work(new Progress<int>());
-        return await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async p =>
-            {
-                title = Markup.Escape(title);
-                var task = p.AddTask(title, maxValue: total ?? 1);
-                task.IsIndeterminate = total is null;
-                var result = await work(new SyncProgress(n =>
-                {
-                    task.Value = total is null ? 0 : n;
-                    task.Description = $"{title} ({n})";
-                }));
-                task.StopTask();
-                return result;
-            });
+        if (ctx.Json) return await work(new SyncProgress<int>(_ => { }));
+        if (ctx.ProgressConsole is not { } console)
+        {
+            var lines = new ProgressLines(ctx.Error, ctx.Clock, title, total);
+            var done = await work(lines);
+            lines.Finish();
+            return done;
+        }
+        return await Live(console, total).StartAsync(async p =>
+        {
+            var task = p.AddTask(Markup.Escape(title), maxValue: total ?? int.MaxValue);
+            task.IsIndeterminate = total is null;
+            var result = await work(new SyncProgress<int>(n => task.Value = n));
+            task.StopTask();
+            return result;
+        });
     }
 
-    // Progress<T> posts to the thread pool out of order; the bar wants the latest value now.
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    /// <summary>Counts items as they finish, at once: Progress&lt;T&gt; would post them to the pool, late and out of order.</summary>
+    public static IProgress<TItem> Counting<TItem>(IProgress<int> counts)
     {
-        public void Report(int value) => report(value);
+        var n = 0;
+        return new SyncProgress<TItem>(_ => counts.Report(Interlocked.Increment(ref n)));
+    }
+
+    internal static Progress Live(IAnsiConsole console, int? total) =>
+        console.Progress().AutoClear(true).Columns(total is null
+            ? [new SpinnerColumn(), new TaskDescriptionColumn(), new CountColumn(totalKnown: false)]
+            : [new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(totalKnown: true), new PercentageColumn(), new RemainingTimeColumn()]);
+
+    private sealed class SyncProgress<TItem>(Action<TItem> report) : IProgress<TItem>
+    {
+        public void Report(TItem value) => report(value);
     }
 }

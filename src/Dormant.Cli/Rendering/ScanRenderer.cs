@@ -7,19 +7,19 @@ namespace Dormant.Cli.Rendering;
 /// <summary>The seed's result counts, then the inactive accounts, longest idle first.</summary>
 public static class ScanRenderer
 {
-    private static readonly (string Key, string Label)[] Rows =
+    private static readonly (string Key, string Label, Tone Tone)[] Rows =
     [
-        ("total", "Total users"), ("active", "Active"), ("inactive", "Inactive"),
-        ("no-activity-data", "No login data"), ("already-inactive", "Already suspended"),
-        ("excluded", "Excluded"), ("protected", "Protected"), ("error", "Errors"),
+        ("total", "Total users", Tone.Strong), ("active", "Active", Tone.Good), ("inactive", "Inactive", Tone.Warn),
+        ("no-activity-data", "No login data", Tone.Muted), ("already-inactive", "Already suspended", Tone.Muted),
+        ("excluded", "Excluded", Tone.Muted), ("protected", "Protected", Tone.Muted), ("error", "Errors", Tone.Bad),
     ];
 
     public static void Render(TextWriter w, string platform, string tenant, PolicyRules rules, IReadOnlyList<Decision> decisions)
     {
         var counts = ScanResult.CountByCategory(decisions);
         w.WriteLine($"{platform} {TerminalText.Escape(tenant)}: {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, action {rules.Action}");
-        foreach (var (key, label) in Rows)
-            w.WriteLine($"  {label,-18} {counts.GetValueOrDefault(key)}");
+        foreach (var (key, label, tone) in Rows)
+            w.WriteLine($"  {label,-18} {Paint.Count(counts.GetValueOrDefault(key), tone)}");
         var inactive = decisions.Where(d => d.Category == Category.Inactive)
             .OrderByDescending(d => d.DaysInactive ?? int.MaxValue).ThenBy(d => d.Label, StringComparer.OrdinalIgnoreCase).ToList();
         if (inactive.Count == 0) return;
@@ -33,7 +33,7 @@ public static class ScanRenderer
     public static void RenderErrors(TextWriter w, IReadOnlyList<Decision> decisions)
     {
         foreach (var d in decisions.Where(d => d.Category == Category.Error))
-            w.WriteLine($"  error: {TerminalText.Escape(d.Label)}: {TerminalText.Escape(d.Reason)}");
+            w.WriteLine($"  {Paint.With(Tone.Bad, "error:")} {TerminalText.Escape(d.Label)}: {TerminalText.Escape(d.Reason)}");
     }
 
     public static string Day(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";

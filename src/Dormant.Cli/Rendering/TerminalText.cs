@@ -24,12 +24,14 @@ public static class TerminalText
     {
         if (value is null) return "";
         bool Kept(int i) => keepLayout && (value[i] is '\n' or '\t' || (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n'));
-        if (!Enumerable.Range(0, value.Length).Any(i => IsUnsafe(value[i]) && !Kept(i))) return value;
+        // Colour marks are Dormant's own in a composed line, a forgery in a vendor field.
+        bool Unsafe(int i) => (IsUnsafe(value[i]) || (!keepLayout && value[i] is Paint.Open or Paint.Close)) && !Kept(i);
+        if (!Enumerable.Range(0, value.Length).Any(Unsafe)) return value;
         var b = new StringBuilder(value.Length + 16);
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (!IsUnsafe(c) || Kept(i))
+            if (!Unsafe(i))
             {
                 b.Append(c);
                 continue;

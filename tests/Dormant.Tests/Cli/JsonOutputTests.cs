@@ -35,10 +35,10 @@ public sealed class JsonOutputTests
         Assert.Equal(planned, apply.GetProperty("summary").GetProperty("done").GetInt32());
         var runId = apply.GetProperty("runId").GetString()!;
 
-        var runs = Parse(await cli.RunAsync("runs", "--output", "json"), "dormant.runs/v1");
+        var runs = Parse(await cli.RunAsync("runs", "--output", "json"), "dormant.runs/v2");
         Assert.Equal(3, runs.GetProperty("runs").GetArrayLength()); // scan, the plan's decisions, apply
 
-        var show = Parse(await cli.RunAsync("show", runId, "--output", "json"), "dormant.run/v1");
+        var show = Parse(await cli.RunAsync("show", runId, "--output", "json"), "dormant.run/v2");
         Assert.Equal(planned, show.GetProperty("backups").GetArrayLength());
 
         var report = Parse(await cli.RunAsync("report", runId, "--output", "json"), "dormant.report/v1");
@@ -53,12 +53,12 @@ public sealed class JsonOutputTests
     }
 
     [Fact]
-    public async Task The_demo_in_json_mode_keeps_its_narrative_on_stderr()
+    public async Task The_demo_in_json_mode_keeps_stderr_for_errors_only()
     {
         using var dir = new TempDir();
         var r = await new CliHarness(dir.Path).RunAsync("demo", "--users", "30", "--dir", dir.Path, "--output", "json");
         var demo = Parse(r, "dormant.demo/v1");
         Assert.Equal(3, demo.GetProperty("platforms").GetArrayLength());
-        Assert.Contains("$ dormant apply", r.Error);
+        Assert.Equal("", r.Error);
     }
 }

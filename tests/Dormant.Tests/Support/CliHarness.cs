@@ -19,6 +19,9 @@ public sealed class CliHarness(string workingDirectory)
 
     public static string HomeIn(string workingDirectory) => System.IO.Path.Combine(workingDirectory, "home");
     public bool Interactive { get; set; }
+    /// <summary>Pretend stderr / stdout are terminals (live progress, colour, aligned tables).</summary>
+    public bool ErrorIsTerminal { get; set; }
+    public bool OutIsTerminal { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -39,7 +42,8 @@ public sealed class CliHarness(string workingDirectory)
             Variable = name => Variables.TryGetValue(name, out var v) ? v : null,
             WorkingDirectory = workingDirectory,
             Interactive = Interactive,
-            ErrorIsTerminal = false,
+            ErrorIsTerminal = ErrorIsTerminal,
+            OutIsTerminal = OutIsTerminal,
             Clock = Clock,
             HttpTuning = Tuning,
         };
