@@ -54,6 +54,8 @@ public sealed class JsonModeTests
     public async Task An_error_is_a_json_document_on_stdout_and_one_line_on_stderr(string command, string arg)
     {
         using var dir = new TempDir();
+        // An empty store where the harness looks, so 'show' fails on the run, not on a missing store.
+        using (Dormant.Store.Sqlite.SqliteRunStore.Open(dir.File("dormant.db"))) { }
         var r = await new CliHarness(dir.Path).RunAsync(command, arg, "--output", "json");
 
         Assert.Equal(2, r.ExitCode);

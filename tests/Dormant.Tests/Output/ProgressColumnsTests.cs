@@ -19,7 +19,7 @@ public sealed class ProgressColumnsTests
         for (var i = 1; i <= last; i++)
         {
             p.Report(i);
-            if (i == pauseAt || i == last) await Task.Delay(400);
+            if (i == pauseAt || i == last) await Task.Delay(1000);
         }
         return last;
     }
