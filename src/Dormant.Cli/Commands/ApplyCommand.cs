@@ -34,13 +34,14 @@ public sealed class ApplyCommand : DormantCommand
     {
         var file = Path.GetFullPath(parse.GetValue(_plan)!, ctx.Env.WorkingDirectory);
         var named = PlanFile.Read(file);
-        var backups = _backup.Path(parse, ctx);
+        var backupDir = _backup.Given(parse, ctx);
         _report.Check(parse, ctx);
         StoreAccess.Check(_store, parse, ctx);
         // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
         using var store = StoreAccess.Open(_store, parse, ctx);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
+        var backups = _backup.Path(backupDir, _store.Path(parse, ctx), plan, ctx);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());
         if (plan.Actions.Count == 0)
@@ -48,7 +49,7 @@ public sealed class ApplyCommand : DormantCommand
             ctx.Text.WriteLine($"plan {plan.PlanId} has nothing to do");
             return ExitCodes.Done;
         }
-        if (!parse.GetValue(_yes) && !Confirmation.Ask(ctx, $"{plan.Policy.Action} {plan.Actions.Count} accounts on {plan.Platform} {plan.Tenant}?"))
+        if (!parse.GetValue(_yes) && !Confirmation.AskToApply(ctx, plan))
         {
             ctx.Say("nothing done");
             return ExitCodes.Done;

@@ -42,7 +42,7 @@ public sealed class RunCommand : DormantCommand
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
-        var backups = _backup.Path(parse, ctx);
+        var backupDir = _backup.Given(parse, ctx);
         _report.Check(parse, ctx);
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
@@ -58,7 +58,8 @@ public sealed class RunCommand : DormantCommand
             return ExitCodes.Done;
         }
         Caps.Enforce(plan);
-        if (!yes && !Confirmation.Ask(ctx, $"{rules.Action} {plan.Actions.Count} accounts on {platform} {plan.Tenant}?"))
+        var backups = _backup.Path(backupDir, _store.Path(parse, ctx), plan, ctx);
+        if (!yes && !Confirmation.AskToApply(ctx, plan))
         {
             ctx.Say("nothing done");
             return ExitCodes.Done;

@@ -15,6 +15,7 @@ public static class ApplyStep
     {
         var files = new FileBackupSink(backupDir, ctx.Clock, plan);
         foreach (var line in await files.FinishPendingAsync(ct)) ctx.Say(line);
+        ctx.Say($"backups go to {files.RunFolder}");
         var engine = new ApplyEngine(p.Connector, p.Source, p.Actor, store, ctx.Clock, files);
         var result = await ProgressDisplay.RunAsync(ctx, "Applying", plan.Actions.Count, progress =>
             engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), ProgressDisplay.Counting<AccountOutcome>(progress), ct));

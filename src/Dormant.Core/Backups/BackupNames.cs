@@ -19,6 +19,9 @@ public static partial class BackupNames
     /// <summary>Run ids Dormant makes are already safe names and stay as they are, so a person finds DIR/RUN-ID.</summary>
     public static string RunFolder(string runId) => SafeRunId().IsMatch(runId) ? runId : $"{Readable(runId)}-{Hash(runId)}";
 
+    /// <summary>A tenant is vendor data too ("127.0.0.1:5123", an org id): the same rule as a run id keeps it one safe folder.</summary>
+    public static string TenantFolder(string platform, string tenant) => RunFolder($"{platform}-{tenant}");
+
     private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..12];
 
     private static string Readable(string id)

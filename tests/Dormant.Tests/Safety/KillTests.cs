@@ -18,6 +18,7 @@ public sealed class KillTests : IAsyncLifetime
     private AtlassianFixture _sim = null!;
     private CliHarness _cli = null!;
     private List<string> _planned = null!;
+    private string _backups = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,7 +29,10 @@ public sealed class KillTests : IAsyncLifetime
         _sim.Expose(_cli);
         Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json", "--store", "store.db")).ExitCode);
         using var doc = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
-        _planned = doc.RootElement.GetProperty("plan").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToList();
+        var plan = doc.RootElement.GetProperty("plan");
+        // No --backup-dir: the default folder beside the store, one per tenant.
+        _backups = Path.Combine(_dir.Path, "backups", BackupNames.TenantFolder("atlassian", plan.GetProperty("tenant").GetString()!));
+        _planned = plan.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!).ToList();
         Assert.Equal(Planned, _planned.Count);
     }
 
@@ -69,12 +73,13 @@ public sealed class KillTests : IAsyncLifetime
             var mine = journal.Where(j => j.AccountId == id).ToList();
             Assert.Contains(mine, j => j.Phase == JournalPhase.Intent);
             Assert.Equal(JournalPhase.Done, mine.Last().Phase);
-            Assert.True(File.Exists(Path.Combine(_dir.Path, runId, BackupNames.Account(id))), "file backup of " + id);
+            Assert.True(File.Exists(Path.Combine(_backups, runId, BackupNames.Account(id))), "file backup of " + id);
         }
         // The manifest survived the kill whole and lists every account; the run's ZIP exists once, even when the kill beat it.
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.Path, runId, "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_backups, runId, "manifest.json")));
         Assert.Equal(_planned.Order(), manifest.RootElement.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()).Order());
-        Assert.Single(Directory.GetFiles(_dir.Path, "*.zip"));
+        Assert.Single(Directory.GetFiles(_backups, "*.zip"));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.zip"));
     }
 
     [Fact]
