@@ -8,24 +8,14 @@ namespace Dormant.Tests.Truth;
 public sealed class RestoredPlanTests : IAsyncLifetime
 {
     private const int Planned = 5;
-    private readonly TempDir _dir = new();
-    private AtlassianFixture _sim = null!;
-    private CliHarness _cli = null!;
+    private IdleOrganization _org = null!;
+    private TempDir _dir => _org.Dir;
+    private AtlassianFixture _sim => _org.Sim;
+    private CliHarness _cli => _org.Cli;
 
-    public async Task InitializeAsync()
-    {
-        var idle = DateTimeOffset.UtcNow.AddDays(-400);
-        var users = Enumerable.Range(0, 30).Select(i => Users.Person($"u{i:00}", i < Planned ? idle : DateTimeOffset.UtcNow.AddDays(-3))).ToArray();
-        _sim = await AtlassianFixture.StartAsync(Users.Tenant(users));
-        _cli = new CliHarness(_dir.Path);
-        _sim.Expose(_cli);
-    }
+    public async Task InitializeAsync() => _org = await IdleOrganization.StartAsync(30, Planned);
 
-    public async Task DisposeAsync()
-    {
-        await _sim.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _org.DisposeAsync();
 
     private async Task<(string RunId, string RestoreId)> ApplyThenRestoreAsync()
     {
