@@ -14,19 +14,16 @@ namespace Dormant.Tests.Safety;
 public sealed class KillTests : IAsyncLifetime
 {
     private const int Planned = 8;
-    private readonly TempDir _dir = new();
-    private AtlassianFixture _sim = null!;
-    private CliHarness _cli = null!;
+    private IdleOrganization _org = null!;
+    private TempDir _dir => _org.Dir;
+    private AtlassianFixture _sim => _org.Sim;
+    private CliHarness _cli => _org.Cli;
     private List<string> _planned = null!;
     private string _backups = null!;
 
     public async Task InitializeAsync()
     {
-        var idle = DateTimeOffset.UtcNow.AddDays(-400);
-        var users = Enumerable.Range(0, 40).Select(i => Users.Person($"u{i:00}", i < Planned ? idle : DateTimeOffset.UtcNow.AddDays(-3))).ToArray();
-        _sim = await AtlassianFixture.StartAsync(Users.Tenant(users));
-        _cli = new CliHarness(_dir.Path);
-        _sim.Expose(_cli);
+        _org = await IdleOrganization.StartAsync(40, Planned);
         Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json", "--store", "store.db")).ExitCode);
         using var doc = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
         var plan = doc.RootElement.GetProperty("plan");
@@ -36,11 +33,7 @@ public sealed class KillTests : IAsyncLifetime
         Assert.Equal(Planned, _planned.Count);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _sim.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _org.DisposeAsync();
 
     private int Suspends => _sim.Host.Requests.CountMatching("POST", "/suspend");
 
