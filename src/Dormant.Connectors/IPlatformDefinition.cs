@@ -1,4 +1,5 @@
 using Dormant.Connectors.Http;
+using Dormant.Core.Connectors;
 using Dormant.Core.Policy;
 
 namespace Dormant.Connectors;
@@ -8,6 +9,15 @@ public interface IPlatformDefinition
 {
     string Platform { get; }
     IReadOnlyList<SettingSpec> Settings { get; }
+
+    /// <summary>What the platform can do to an account, the reversible default first.</summary>
+    IReadOnlyList<PlatformAction> Actions { get; }
+
+    /// <summary>Where the activity that decides "inactive" comes from, in a sentence for `dormant platforms show`.</summary>
+    string ActivitySignal { get; }
+
+    /// <summary>The vendor's rate limit and how Dormant paces itself under it, in a sentence.</summary>
+    string RateLimit { get; }
 
     /// <summary>The platform's seed behaviour as a policy: product, threshold, action.</summary>
     PolicyRules DefaultPolicy { get; }

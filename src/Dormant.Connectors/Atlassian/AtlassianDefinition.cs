@@ -1,3 +1,4 @@
+using Dormant.Core.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Core.Policy;
 
@@ -11,6 +12,15 @@ public sealed class AtlassianDefinition : IPlatformDefinition
 
     public string Platform => "atlassian";
     public IReadOnlyList<SettingSpec> Settings { get; } = [OrgId, ApiKey, BaseUrl];
+
+    public IReadOnlyList<PlatformAction> Actions { get; } =
+        [new("suspend", "suspended", ActionEnd.CannotSignIn, "restore", "{date}_suspended_users")];
+
+    public string ActivitySignal =>
+        "last active date per product (directory users' last-active-dates), and the product access of each managed account";
+
+    public string RateLimit =>
+        "Atlassian publishes no numbers for the admin APIs (429 with X-RateLimit-Reset); Dormant sends 100 requests a minute, 2 at once";
 
     // The seed: Confluence, 180 days, suspend (restorable), users without data are only counted.
     public PolicyRules DefaultPolicy { get; } = new() { Product = "confluence", InactiveDays = 180, Action = "suspend" };

@@ -1,3 +1,4 @@
+using Dormant.Core.Connectors;
 using System.Globalization;
 using Dormant.Connectors.Http;
 using Dormant.Core.Errors;
@@ -20,6 +21,15 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
 
     public string Platform => "docspace";
     public IReadOnlyList<SettingSpec> Settings { get; } = [Host, Key, Area, EmployeeType, Group, EmailDomain, Lookback];
+
+    public IReadOnlyList<PlatformAction> Actions { get; } =
+        [new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users")];
+
+    public string ActivitySignal =>
+        "the last successful login in the portal's login history (at most 180 days, read once for everyone), else the registration date";
+
+    public string RateLimit =>
+        "DocSpace allows 1,500 requests a minute per user and 50 reads in flight (429 with Retry-After); Dormant sends 1,470 a minute, 8 at once";
 
     // The seed: last successful login missing or at least 30 days old → Terminated. A user with no
     // login counts from registration, so someone invited last week is not disabled for it.

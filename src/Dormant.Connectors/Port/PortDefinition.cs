@@ -1,3 +1,4 @@
+using Dormant.Core.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Core.Policy;
 
@@ -15,6 +16,18 @@ public sealed class PortDefinition : IPlatformDefinition
 
     public string Platform => "port";
     public IReadOnlyList<SettingSpec> Settings { get; } = [ClientId, ClientSecret, BaseUrl];
+
+    public IReadOnlyList<PlatformAction> Actions { get; } =
+    [
+        new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users"),
+        new("delete", "deleted", ActionEnd.Gone, "re-create", "{date}_deleted_users"),
+    ];
+
+    public string ActivitySignal =>
+        "the user's last login (_user entity), a never-used account counting from its creation; the seed preset uses the entity's last update";
+
+    public string RateLimit =>
+        "Port allows 15,000 requests per 5 minutes for most routes (x-ratelimit-* headers); Dormant sends 20 a second, 4 at once";
 
     /// <summary>
     /// Real activity: last login, a never-used account counting from its creation, disabled
