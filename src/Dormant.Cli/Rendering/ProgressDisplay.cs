@@ -1,4 +1,5 @@
 using Dormant.Cli.Infrastructure;
+using Dormant.Core.Connectors;
 using Spectre.Console;
 
 namespace Dormant.Cli.Rendering;
@@ -20,11 +21,11 @@ public static class ProgressDisplay
             lines.Finish();
             return done;
         }
-        return await Live(console, total).StartAsync(async p =>
+        return await Live(console).StartAsync(async p =>
         {
             var task = p.AddTask(Markup.Escape(title), maxValue: total ?? int.MaxValue);
             task.IsIndeterminate = total is null;
-            var result = await work(new SyncProgress<int>(n => task.Value = n));
+            var result = await work(new TaskProgress(task));
             task.StopTask();
             return result;
         });
@@ -37,10 +38,23 @@ public static class ProgressDisplay
         return new SyncProgress<TItem>(_ => counts.Report(Interlocked.Increment(ref n)));
     }
 
-    internal static Progress Live(IAnsiConsole console, int? total) =>
-        console.Progress().AutoClear(true).Columns(total is null
-            ? [new SpinnerColumn(), new TaskDescriptionColumn(), new CountColumn(totalKnown: false)]
-            : [new TaskDescriptionColumn(), new ProgressBarColumn(), new CountColumn(totalKnown: true), new PercentageColumn(), new RemainingTimeColumn()]);
+    internal static Progress Live(IAnsiConsole console) =>
+        console.Progress().AutoClear(true).Columns(
+            new WhenTotalColumn(new SpinnerColumn(), known: false), new TaskDescriptionColumn(),
+            new WhenTotalColumn(new ProgressBarColumn(), known: true), new CountColumn(),
+            new WhenTotalColumn(new PercentageColumn(), known: true), new WhenTotalColumn(new RemainingTimeColumn(), known: true));
+
+    /// <summary>Moves the live task; a total from the vendor turns the spinner into a bar.</summary>
+    private sealed class TaskProgress(ProgressTask task) : IListingProgress
+    {
+        public void Report(int value) => task.Value = value;
+
+        public void ReportTotal(int total)
+        {
+            task.MaxValue = Math.Max(1, total);
+            task.IsIndeterminate = false;
+        }
+    }
 
     private sealed class SyncProgress<TItem>(Action<TItem> report) : IProgress<TItem>
     {

@@ -31,7 +31,7 @@ internal sealed class DocSpaceClient(VendorApi api)
                 throw Contract($"people/filter answered an empty page at startIndex {start} while its total is {claimed}");
             var end = start + items.Count;
             var more = items.Count > 0 && (total is { } all ? end < all : items.Count == PageSize);
-            return new Page<(DsUser, string)>(items, more ? end.ToString(CultureInfo.InvariantCulture) : null);
+            return new Page<(DsUser, string)>(items, more ? end.ToString(CultureInfo.InvariantCulture) : null, total);
         }
     }
 

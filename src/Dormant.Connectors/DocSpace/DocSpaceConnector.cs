@@ -32,14 +32,22 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         var caller = await CallerAsync(ct);
         await history.RefreshAsync(ct);
         RequireHistoryReaches(request);
-        var seen = 0;
-        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (next, t) => client.FilterUsersAsync(selection, next, t), ct))
+        var read = 0;
+        await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (next, t) => PageAsync(next, progress, t), ct))
         {
+            // Counted against the vendor's total, which includes those the local e-mail domain filter leaves out.
+            progress?.Report(++read);
             // The e-mail domain is not a server-side filter; those outside it are simply not listed.
             if (selection.EmailDomain is not null && selection.Excludes(user) is not null) continue;
             yield return DocSpaceMapper.ToAccount(user, raw, history.LastSuccess(user.Id), Window, caller, null);
-            progress?.Report(++seen);
         }
+    }
+
+    private async Task<Page<(DsUser User, string Raw)>> PageAsync(string? next, IProgress<int>? progress, CancellationToken ct)
+    {
+        var page = await client.FilterUsersAsync(selection, next, ct);
+        if (page.Total is { } total) progress.ReportTotal(total);
+        return page;
     }
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)

@@ -54,6 +54,26 @@ public sealed class ProgressColumnsTests
     }
 
     [Fact]
+    public async Task A_total_the_vendor_reports_turns_the_rising_count_into_a_bar_with_percentage()
+    {
+        using var dir = new TempDir();
+        var error = new StringWriter();
+
+        await ProgressDisplay.RunAsync(Terminal(dir, error), "Reading accounts", null, async p =>
+        {
+            await Steps(p, 5, 5);
+            Dormant.Core.Connectors.ListingTotal.ReportTotal(p, 40);
+            return await Steps(p, 40, 20);
+        });
+
+        var shown = error.ToString();
+        Assert.Contains("5 accounts", shown);
+        Assert.Contains("20/40", shown);
+        Assert.Contains("50%", shown);
+        Assert.Contains("100%", shown);
+    }
+
+    [Fact]
     public async Task Under_json_a_terminal_gets_no_progress_at_all()
     {
         using var dir = new TempDir();

@@ -60,3 +60,36 @@ public sealed partial class ProgressLinesTests
         Assert.DoesNotContain(lines, l => l.Contains("0%", StringComparison.Ordinal));
     }
 }
+
+/// <summary>A vendor that says how many accounts it holds gets a scan measured against that total.</summary>
+public sealed partial class ScanTotalLinesTests
+{
+    [GeneratedRegex(@"^Reading accounts: ([\d,]+) of ([\d,]+) \((\d+)%\)")]
+    private static partial Regex ScanLine();
+
+    private static int Number(string s) => int.Parse(s.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_docspace_scan_counts_tenths_of_the_total_the_portal_reports()
+    {
+        using var dir = new TempDir();
+        await using var portal = await Dormant.Tests.DocSpace.DocSpacePortal.StartAsync(350, seed: 5);
+        var cli = new CliHarness(dir.Path);
+        cli.Variables["DOCSPACE_API_HOST"] = portal.Host.BaseUrl.ToString();
+        cli.Variables["DOCSPACE_API_KEY"] = portal.Tenant.ApiKey;
+        cli.Variables["DORMANT_STORE"] = dir.File("store.db");
+
+        var r = await cli.RunAsync("scan", "--connector", "docspace", "--docspace-area", "all");
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        var lines = OutputKit.Lines(r.Error).Select(l => ScanLine().Match(l)).Where(m => m.Success)
+            .Select(m => (N: Number(m.Groups[1].Value), Total: Number(m.Groups[2].Value), Pct: int.Parse(m.Groups[3].Value))).ToList();
+        Assert.True(lines.Count >= 3, r.Error);
+        var total = lines[0].Total;
+        Assert.True(total >= 300, $"total {total}");
+        Assert.All(lines, l => Assert.Equal(total, l.Total));
+        Assert.Equal(lines.Select(l => l.N).Order(), lines.Select(l => l.N));
+        Assert.Equal((total, total, 100), lines[^1]);
+        Assert.DoesNotContain(OutputKit.Lines(r.Error), l => l.StartsWith("Reading accounts:", StringComparison.Ordinal) && l.Contains(" accounts,", StringComparison.Ordinal));
+    }
+}
