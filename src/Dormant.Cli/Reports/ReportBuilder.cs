@@ -19,13 +19,15 @@ internal static class ReportBuilder
             await store.GetJournalAsync(run.RunId, ct),
             await store.GetBackupsAsync(described.RunId, ct),
             onlyJournaled: run.Kind == "restore");
+        var restores = run.Kind == "apply" ? await LaterRestore.OfAsync(store, run.RunId, ct) : [];
+        if (restores.Count > 0) rows = await RestoredRows.MarkAsync(store, rows, restores, ct);
         var policyJson = run.PolicyJson ?? described.PolicyJson;
         var policy = ReportPolicy.Parse(policyJson);
         return new RunReport
         {
             Run = run,
             Parent = parent,
-            RestoredBy = run.Kind == "apply" ? await LaterRestore.OfAsync(store, run.RunId, ct) : [],
+            RestoredBy = restores,
             Rows = rows,
             PolicyJson = policyJson,
             Policy = policy,

@@ -27,6 +27,9 @@ internal sealed record ReportRow
     public string? OutcomeDetail { get; init; }
     public DateTimeOffset? OutcomeAt { get; init; }
     public bool BackupKept { get; init; }
+    /// <summary>The later restore run that brought the account back; null when none did (yet).</summary>
+    public string? RestoredBy { get; init; }
+    public DateTimeOffset? RestoredAt { get; init; }
 
     /// <summary>The status as the schema spells it ("active", "suspended", …).</summary>
     public string? StatusName => Status is { } s ? JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()) : null;

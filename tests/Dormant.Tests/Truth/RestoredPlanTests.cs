@@ -69,4 +69,35 @@ public sealed class RestoredPlanTests : IAsyncLifetime
         Assert.Contains($"Restored by{restoreId} at", text);
         Assert.Contains($"({Planned} restored, done)", text);
     }
+
+    [Fact]
+    public async Task The_csv_of_the_apply_names_the_restore_beside_each_account_it_brought_back()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("apply", "plan.json", "--yes")).ExitCode);
+        using var plan = JsonDocument.Parse(File.ReadAllText(_dir.File("plan.json")));
+        var runId = plan.RootElement.GetProperty("plan").GetProperty("planId").GetString()!;
+        var actions = plan.RootElement.GetProperty("plan").GetProperty("actions").EnumerateArray()
+            .Select(a => a.GetProperty("accountId").GetString()!).ToList();
+        var back = actions.Take(2).ToList();
+        Assert.Equal(0, (await _cli.RunAsync("restore", runId, "--account", back[0], "--account", back[1])).ExitCode);
+        string restoreId;
+        using (var store = SqliteRunStore.Open(_cli.Variables["DORMANT_STORE"]))
+            restoreId = (await store.ListRunsAsync(10, default)).Single(r => r.Kind == "restore").RunId;
+
+        var csv = await _cli.RunAsync("report", runId, "--format", "csv");
+
+        Assert.Equal(0, csv.ExitCode);
+        var records = Dormant.Cli.Config.CsvRecords.Parse(csv.Out).ToList();
+        var header = records[0].ToList();
+        int by = header.IndexOf("restoredBy"), at = header.IndexOf("restoredAt"), outcome = header.IndexOf("outcome");
+        Assert.True(by > 0 && at > 0, string.Join(",", header));
+        var rows = records.Skip(1).Where(c => c.Count == header.Count).ToDictionary(c => c[0]);
+        foreach (var id in actions)
+        {
+            Assert.Equal("done", rows[id][outcome]); // what the apply did stays as it was
+            Assert.Equal(back.Contains(id) ? restoreId : "", rows[id][by]);
+            Assert.Equal(back.Contains(id), rows[id][at].Length > 0);
+        }
+    }
 }
