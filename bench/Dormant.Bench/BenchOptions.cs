@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dormant.Bench.Baselines;
 
 namespace Dormant.Bench;
 
@@ -9,11 +10,12 @@ internal sealed record BenchOptions
         usage: dotnet run -c Release --project bench/Dormant.Bench -- [options]
           --large                 add the 100,000-account case
           --sizes 1000,10000      tenant sizes (default 1000,10000)
-          --platforms a,b         atlassian, port, docspace (default all)
+          --platforms a,b         which platforms (default all; see bench/README.md)
           --latency-ms 20         per-request latency the simulators add
-          --atlassian-per-minute 100   Atlassian's (unpublished) limit to simulate
-          --scale platform=S      run that vendor's clock S times faster, scan and apply (defaults: atlassian 20,
-                                  docspace 2, port 1 for the scan and 5 for the apply); keep 60/S a whole number
+          --limit platform=N      hold that vendor's simulator to N requests per its window instead of the documented
+                                  limit (e.g. an unpublished one: atlassian=100 is the assumed default)
+          --scale platform=S      run that vendor's clock S times faster, scan and apply (defaults in each
+                                  platform's file under Baselines/); keep 60/S a whole number
           --apply-size N          tenant size the 1,000-account apply runs on (default: largest of 1000/10000 run)
           --apply-accounts 1000   accounts in the applied plan; 0 skips the apply
           --baseline-users 1000   per-user calls the baseline makes before extrapolating; 0 = all users
@@ -24,9 +26,9 @@ internal sealed record BenchOptions
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = [1_000, 10_000];
-    public IReadOnlyList<string> Platforms { get; init; } = ["atlassian", "port", "docspace"];
+    public IReadOnlyList<string> Platforms { get; init; } = BenchCatalog.All.Select(b => b.Platform).ToList();
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(20);
-    public int AtlassianPerMinute { get; init; } = 100;
+    public IReadOnlyDictionary<string, int> Limits { get; init; } = new Dictionary<string, int>();
     public IReadOnlyDictionary<string, double> Scales { get; init; } = new Dictionary<string, double>();
     public int? ApplySize { get; init; }
     public int ApplyAccounts { get; init; } = 1_000;
@@ -51,8 +53,8 @@ internal sealed record BenchOptions
                 "--sizes" => o with { Sizes = Next().Split(',').Select(Int).ToList() },
                 "--platforms" => o with { Platforms = Next().Split(',').Select(p => p.Trim().ToLowerInvariant()).ToList() },
                 "--latency-ms" => o with { Latency = TimeSpan.FromMilliseconds(Int(Next())) },
-                "--atlassian-per-minute" => o with { AtlassianPerMinute = Int(Next()) },
-                "--scale" => o with { Scales = WithScale(o.Scales, Next()) },
+                "--limit" => o with { Limits = With(o.Limits, Next(), "--limit", v => int.TryParse(v, out var n) && n > 0 ? n : null) },
+                "--scale" => o with { Scales = With(o.Scales, Next(), "--scale", Scale) },
                 "--apply-size" => o with { ApplySize = Int(Next()) },
                 "--apply-accounts" => o with { ApplyAccounts = Int(Next()) },
                 "--baseline-users" => o with { BaselineUsers = Int(Next()) },
@@ -65,18 +67,22 @@ internal sealed record BenchOptions
             large |= args[i] == "--large";
         }
         if (large && !o.Sizes.Contains(100_000)) o = o with { Sizes = [.. o.Sizes, 100_000] };
-        foreach (var p in o.Platforms)
-            if (p is not ("atlassian" or "port" or "docspace")) throw new ArgumentException($"unknown platform {p}");
+        foreach (var p in o.Platforms.Concat(o.Scales.Keys).Concat(o.Limits.Keys)) BenchCatalog.Find(p);
         return o;
     }
 
-    private static Dictionary<string, double> WithScale(IReadOnlyDictionary<string, double> scales, string value)
+    /// <summary>One "platform=value" pair added to a per-platform override.</summary>
+    private static Dictionary<string, T> With<T>(IReadOnlyDictionary<string, T> current, string value, string flag, Func<string, T?> parse)
+        where T : struct
     {
         var parts = value.Split('=');
-        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || s <= 0)
-            throw new ArgumentException($"--scale wants platform=S with S > 0, got '{value}'");
-        return new Dictionary<string, double>(scales) { [parts[0].Trim().ToLowerInvariant()] = s };
+        if (parts.Length != 2 || parse(parts[1].Trim()) is not { } parsed)
+            throw new ArgumentException($"{flag} wants platform=value with a value > 0, got '{value}'");
+        return new Dictionary<string, T>(current) { [parts[0].Trim().ToLowerInvariant()] = parsed };
     }
+
+    private static double? Scale(string v) =>
+        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : null;
 
     private static int Int(string s) => int.TryParse(s.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
         ? n : throw new ArgumentException($"'{s}' is not a whole number ≥ 0");

@@ -29,7 +29,7 @@ internal static class Orchestrator
                     var apply = o.ApplyAccounts > 0 && size == o.EffectiveApplySize;
                     var plan = Path.Combine(work.FullName, $"{platform}-{size}.plan.json");
                     var scan = await run.MeasureAsync(new ClientArgs(platform, "scan", profile.ScaleFor("scan"), apply ? plan : null, o.ApplyAccounts, null, 0), ct);
-                    scan = scan with { Facts = TenantFacts.For(platform, size, o.Seed, now) };
+                    scan = scan with { Facts = Baselines.BenchCatalog.Find(platform).Facts(size, o.Seed, now) };
                     rows.Add(scan);
                     if (o.Baseline)
                     {

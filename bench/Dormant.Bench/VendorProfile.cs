@@ -1,3 +1,4 @@
+using Dormant.Bench.Baselines;
 using Dormant.Simulators;
 
 namespace Dormant.Bench;
@@ -12,21 +13,11 @@ internal sealed record VendorProfile(string Platform, int Limit, TimeSpan Window
 {
     public static VendorProfile For(string platform, BenchOptions o)
     {
+        var l = BenchCatalog.Find(platform).Limits;
         var scale = o.Scales.GetValueOrDefault(platform);
-        VendorProfile Make(int limit, TimeSpan window, int? concurrent, double defaultScale, double defaultApplyScale, string text) =>
-            new(platform, limit, window, concurrent, scale > 0 ? scale : defaultScale, scale > 0 ? scale : defaultApplyScale, text);
-        return platform switch
-        {
-            // Unpublished; 100 a minute is the pessimistic default Dormant also assumes.
-            "atlassian" => Make(o.AtlassianPerMinute, TimeSpan.FromMinutes(1), null, 20, 20, $"{o.AtlassianPerMinute}/min (assumed)"),
-            // Last published: 15,000 per 5 minutes on most routes (entities 35,000; the simulator
-            // holds every route to the stricter 15,000, and so does the floor). The scan is three
-            // requests whose time is payload, which scaling would not shrink: only the apply is scaled.
-            "port" => Make(15_000, TimeSpan.FromMinutes(5), null, 1, 5, "15,000/5 min"),
-            // 1,500 a minute per user, 50 GETs in flight (RateLimiterSettings defaults).
-            "docspace" => Make(1_500, TimeSpan.FromMinutes(1), 50, 2, 2, "1,500/min, 50 in flight"),
-            _ => throw new ArgumentException($"unknown platform {platform}"),
-        };
+        var limit = o.Limits.GetValueOrDefault(platform);
+        var text = limit > 0 ? $"{limit:N0}/{l.Window.TotalMinutes:0} min (--limit{(l.Assumed ? ", assumed" : "")})" : l.Text;
+        return new(platform, limit > 0 ? limit : l.Limit, l.Window, l.MaxConcurrent, scale > 0 ? scale : l.Scale, scale > 0 ? scale : l.ApplyScale, text);
     }
 
     public double ScaleFor(string run) => run == "apply" ? ApplyScale : Scale;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dormant.Bench.Client;
+using Dormant.Bench.Report;
+using Dormant.Simulators.Atlassian;
 
 namespace Dormant.Bench.Baselines;
 
@@ -11,6 +13,37 @@ namespace Dormant.Bench.Baselines;
 /// </summary>
 internal sealed class AtlassianBaseline : Baseline
 {
+    public override string Platform => "atlassian";
+
+    // Unpublished; 100 a minute is the pessimistic default Dormant also assumes.
+    public override VendorLimits Limits { get; } = new(100, TimeSpan.FromMinutes(1), null, 20, 20, "100/min (assumed)", Assumed: true);
+
+    public override (string Check, bool Met) ScanTarget(BenchRow r) =>
+        ($"requests/account {BenchCatalog.Format(r.PerAccount, "0.000")} ≤ 0.03", r.PerAccount <= 0.03);
+
+    /// <summary>Read from the generator itself (same seed, same clock): who the bulk answer leaves without Confluence data, and why.</summary>
+    public override IReadOnlyDictionary<string, long> Facts(int size, int seed, DateTimeOffset now)
+    {
+        var tenant = AtlassianTenant.Generate(size, seed, now);
+        static bool Confluence(SimProductAccess p) => p.Key == "confluence";
+        static DateTimeOffset? Latest(IEnumerable<SimProductAccess> access) => access.Where(Confluence).Max(p => p.LastActive);
+        var cutoff = now.AddDays(-180);
+        // The connector's rule: an active, non-app account with no product access at all in bulk gets a per-user call.
+        var asked = tenant.Users.Where(u => u.Status == "active" && u.AccountType != "app" && u.ProductAccess.Count == 0).ToList();
+        var active = tenant.Users.Where(u => u.Status == "active" && u.AccountType != "app").ToList();
+        return new Dictionary<string, long>
+        {
+            ["users"] = tenant.Users.Count,
+            ["withoutBulkData"] = asked.Count,
+            ["withoutBulkData.foundByPerUserCall"] = asked.Count(u => u.BulkHiddenAccess.Any(p => Confluence(p) && p.LastActive is not null)),
+            // Not asked: the bulk answer says they never used Confluence (Jira only, or access without a date).
+            ["bulkNoConfluenceDate"] = active.Count(u => u.ProductAccess.Count > 0 && !u.ProductAccess.Any(p => Confluence(p) && p.LastActive is not null)),
+            // Stale by the bulk answer but active by the per-user endpoint (0 unless a test builds one):
+            // the apply's per-user re-read is what would catch them.
+            ["staleInBulkButActive"] = active.Count(u => Latest(u.ProductAccess) is { } seen && seen < cutoff && Latest(u.AllProductAccess) >= cutoff),
+        };
+    }
+
     public override async Task<RunResult> RunAsync(Func<string, string?> env, int perUserLimit, CancellationToken ct)
     {
         var org = Uri.EscapeDataString(Require(env, "ATLASSIAN_ORG_ID"));

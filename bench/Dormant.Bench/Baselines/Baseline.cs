@@ -1,21 +1,28 @@
 using Dormant.Bench.Client;
+using Dormant.Bench.Report;
 
 namespace Dormant.Bench.Baselines;
 
 /// <summary>
-/// The original scripts' strategy, as plainly as they did it: list the users, then one activity
-/// request per user, one at a time, with a bare HttpClient. The only thing added is waiting out a
-/// 429 (Retry-After or X-RateLimit-Reset), so the run finishes and can be timed.
+/// Everything the benchmark knows about one platform, in that platform's one file: the vendor's
+/// documented limit, how fast the benchmark may run its clock, what the generated tenant holds,
+/// the scan's target, and the original script's strategy — list the users, then one activity
+/// request per user, one at a time, with a bare HttpClient. The only thing added to the script is
+/// waiting out a 429 (Retry-After or X-RateLimit-Reset), so the run finishes and can be timed.
 /// </summary>
 internal abstract class Baseline
 {
-    public static Baseline For(string platform) => platform switch
-    {
-        "atlassian" => new AtlassianBaseline(),
-        "docspace" => new DocSpaceBaseline(),
-        "port" => new PortBaseline(),
-        _ => throw new ArgumentException($"no baseline for {platform}"),
-    };
+    public abstract string Platform { get; }
+
+    /// <summary>The vendor's documented (or, where unpublished, assumed) limit and the default clock scales.</summary>
+    public abstract VendorLimits Limits { get; }
+
+    /// <summary>What the generated tenant holds that the figures depend on; by default only its size.</summary>
+    public virtual IReadOnlyDictionary<string, long> Facts(int size, int seed, DateTimeOffset now) =>
+        new Dictionary<string, long> { ["users"] = size };
+
+    /// <summary>The platform's own request target for a scan row.</summary>
+    public abstract (string Check, bool Met) ScanTarget(BenchRow scan);
 
     /// <param name="perUserLimit">Make per-user calls for at most this many users (0 = all), then extrapolate.</param>
     public abstract Task<RunResult> RunAsync(Func<string, string?> env, int perUserLimit, CancellationToken ct);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Dormant.Bench.Client;
+using Dormant.Bench.Report;
+using Dormant.Simulators.DocSpace;
 
 namespace Dormant.Bench.Baselines;
 
@@ -11,6 +13,33 @@ namespace Dormant.Bench.Baselines;
 /// </summary>
 internal sealed class DocSpaceBaseline : Baseline
 {
+    public override string Platform => "docspace";
+
+    // 1,500 a minute per user, 50 GETs in flight (RateLimiterSettings defaults).
+    public override VendorLimits Limits { get; } = new(1_500, TimeSpan.FromMinutes(1), 50, 2, 2, "1,500/min, 50 in flight");
+
+    /// <summary>The sweep pages through users and login events a hundred at a time, plus a handful of set-up calls.</summary>
+    public override (string Check, bool Met) ScanTarget(BenchRow r)
+    {
+        var n = r.Facts.GetValueOrDefault("users", r.Size);
+        var e = r.Facts.GetValueOrDefault("eventsInLookback");
+        var limit = ((n + e) / 100.0) + 5;
+        return ($"requests {r.Requests} ≤ (N {n} + E {e})/100 + 5 = {BenchCatalog.Format(limit, "0")}", r.Requests <= limit);
+    }
+
+    /// <summary>Read from the generator itself: how many login events the sweep has to page through.</summary>
+    public override IReadOnlyDictionary<string, long> Facts(int size, int seed, DateTimeOffset now)
+    {
+        var tenant = DocSpaceTenant.Generate(size, seed, now);
+        return new Dictionary<string, long>
+        {
+            ["users"] = tenant.Users.Count,
+            ["guests"] = tenant.Users.Count(u => u.Type == "Guest"),
+            ["events"] = tenant.Events.Count,
+            ["eventsInLookback"] = tenant.Events.Count(e => e.Date >= now.AddDays(-180)),
+        };
+    }
+
     public override async Task<RunResult> RunAsync(Func<string, string?> env, int perUserLimit, CancellationToken ct)
     {
         using var http = new PlainHttp(new Uri(Require(env, "DOCSPACE_API_HOST").TrimEnd('/') + "/"), Require(env, "DOCSPACE_API_KEY"));

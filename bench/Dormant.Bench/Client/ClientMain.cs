@@ -32,7 +32,7 @@ internal static class ClientMain
 
     private static Task<RunResult> RunModeAsync(ClientArgs a, Func<string, string?> env, bool warmup) => (a.Mode, warmup) switch
     {
-        ("baseline", _) => Baseline.For(a.Platform).RunAsync(env, warmup ? 5 : a.BaselineUsers, CancellationToken.None),
+        ("baseline", _) => BenchCatalog.Find(a.Platform).RunAsync(env, warmup ? 5 : a.BaselineUsers, CancellationToken.None),
         ("scan", _) or ("apply", true) => DormantRuns.ScanAsync(a, env, writePlan: !warmup, CancellationToken.None),
         ("apply", false) => DormantRuns.ApplyAsync(a, env, CancellationToken.None),
         _ => throw new ArgumentException($"unknown mode {a.Mode}"),

@@ -44,7 +44,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<BenchRow> 
             machine = new { cores = Environment.ProcessorCount, os = RuntimeInformation.OSDescription, runtime = RuntimeInformation.FrameworkDescription },
             options = new
             {
-                options.Sizes, options.Platforms, latencyMs = options.Latency.TotalMilliseconds, options.AtlassianPerMinute,
+                options.Sizes, options.Platforms, latencyMs = options.Latency.TotalMilliseconds, limits = options.Limits,
                 scales = options.Platforms.ToDictionary(p => p, p => new { VendorProfile.For(p, options).Scale, VendorProfile.For(p, options).ApplyScale }),
                 options.ApplyAccounts, applySize = options.EffectiveApplySize, options.BaselineUsers, options.Seed,
             },

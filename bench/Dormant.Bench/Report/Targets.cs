@@ -1,8 +1,9 @@
 using System.Globalization;
+using Dormant.Bench.Baselines;
 
 namespace Dormant.Bench.Report;
 
-/// <summary>Issue 6's "done means", checked against each scan row.</summary>
+/// <summary>Issue 6's "done means", checked against each scan row; the request target is the platform's own.</summary>
 internal static class Targets
 {
     public const double MaxWallOverFloor = 1.3;
@@ -11,23 +12,10 @@ internal static class Targets
     public static IEnumerable<(string Check, bool Met)> For(BenchRow r)
     {
         if (r.Run != "scan") yield break;
-        yield return r.Platform switch
-        {
-            "atlassian" => ($"requests/account {F(r.PerAccount, "0.000")} ≤ 0.03", r.PerAccount <= 0.03),
-            "docspace" => DocSpace(r),
-            _ => ($"requests {r.Requests} ≤ 5", r.Requests <= 5),
-        };
+        yield return BenchCatalog.Find(r.Platform).ScanTarget(r);
         yield return ($"429s {r.TooMany} = 0", r.TooMany == 0);
         if (r.Size == 10_000) yield return ($"wall÷floor {F(r.WallOverFloor, "0.00")} ≤ {MaxWallOverFloor}", r.WallOverFloor <= MaxWallOverFloor);
         if (r.Size >= 100_000) yield return ($"peak RSS {r.PeakWorkingSet / 1024 / 1024} MB ≤ 300 MB", r.PeakWorkingSet <= MaxPeakBytes);
-    }
-
-    private static (string, bool) DocSpace(BenchRow r)
-    {
-        var n = r.Facts.GetValueOrDefault("users", r.Size);
-        var e = r.Facts.GetValueOrDefault("eventsInLookback");
-        var limit = ((n + e) / 100.0) + 5;
-        return ($"requests {r.Requests} ≤ (N {n} + E {e})/100 + 5 = {F(limit, "0")}", r.Requests <= limit);
     }
 
     public static string Lines(IEnumerable<BenchRow> rows) => string.Concat(rows.Where(r => r.Run == "scan").Select(r =>
