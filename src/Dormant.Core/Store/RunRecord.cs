@@ -18,7 +18,7 @@ public sealed record RunRecord
     public required string RunBy { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
-    /// <summary>"running", "done", "partial", "failed", "dry-run".</summary>
+    /// <summary>"running", "done", "partial", "failed", "interrupted". A dry run is a scan run: kind "scan", status "done".</summary>
     public required string Status { get; init; }
     /// <summary>Counts as JSON (by category, and acted / failed / skipped).</summary>
     public string? SummaryJson { get; init; }
