@@ -12,7 +12,7 @@ public sealed record PlatformWords(string Inactive, bool HasProducts, string? Sc
     /// <summary>For what no platform speaks for: a stored run of a platform this build does not know, the policy's own tests.</summary>
     public static PlatformWords Neutral { get; } = new("inactive", HasProducts: false);
 
-    /// <summary>"in confluence", "in any product", or nothing where one signal covers the whole platform.</summary>
+    /// <summary>" in NAME" for a named product, " in any product", or nothing where one signal covers the whole platform.</summary>
     public string ActivityIn(string? product) =>
         product is not null ? $" in {product}" : HasProducts ? " in any product" : "";
 
