@@ -81,7 +81,7 @@ public sealed class DemoCommand : DormantCommand
         // The demo's plans use each platform's default policy, so its action says what happened to the accounts.
         var acted = PlatformWording.Action(sim.Platform, PlatformCatalog.Find(sim.Platform).DefaultPolicy.Action);
         ctx.Text.WriteLine(same
-            ? $"{sim.Platform}: every {acted?.PastTense ?? "changed"} account is active again; the tenant is as it started."
+            ? $"{sim.Platform}: every {acted?.PastTense ?? "changed"} account is back as it was; the tenant is as it started."
             : $"{sim.Platform}: the tenant differs from how it started; see 'dormant show {runId} --store {store}'.");
         return same ? ExitCodes.Done : ExitCodes.Failure;
     }
