@@ -28,7 +28,8 @@ public static class DormantCli
         root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
-        HelpExamples.Add(root, "dormant demo", "dormant scan --connector atlassian", "dormant plan -c port -o plan.json", "dormant apply plan.json");
+        HelpExamples.Add(root, "dormant demo", $"dormant scan --connector {PlatformWording.Example(0)}",
+            $"dormant plan -c {PlatformWording.Example(1)} -o plan.json", "dormant apply plan.json");
         HelpExamples.Install(root);
         return root;
     }

@@ -13,6 +13,9 @@ public interface IPlatformDefinition
     /// <summary>What the platform can do to an account, the reversible default first.</summary>
     IReadOnlyList<PlatformAction> Actions { get; }
 
+    /// <summary>The platform's words for its accounts (what a connection adds, such as the scan's scope, comes from its connector).</summary>
+    PlatformWords Words { get; }
+
     /// <summary>Where the activity that decides "inactive" comes from, in a sentence for `dormant platforms show`.</summary>
     string ActivitySignal { get; }
 

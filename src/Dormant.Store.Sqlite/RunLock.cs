@@ -27,7 +27,7 @@ internal sealed class RunLock : IDisposable
         if (LockingDisabled())
         {
             throw new DormantException(
-                $"cannot lock run {runId}: .NET file locking is disabled ({DisableVariable} or {DisableSwitch}); unset it so two processes cannot apply the same run");
+                $"cannot lock run {runId}: .NET file locking is switched off ({DisableVariable} or {DisableSwitch}); unset it so two processes cannot apply the same run");
         }
 
         var folder = storePath + ".locks";

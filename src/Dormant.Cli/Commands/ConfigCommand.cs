@@ -28,8 +28,9 @@ public sealed class ConfigCommand : Command
             foreach (var t in config.Tenants)
             {
                 var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(t.Name, config), t.Policy);
-                ctx.Text.WriteLine($"{t.Name}: {t.Connector}, {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, "
-                    + $"{rules.Action}, caps {rules.MaxActions} / {rules.MaxShare * 100:0.#}%, {rules.Exclusions.Count} exclusions");
+                var words = PlatformWording.Of(t.Connector);
+                ctx.Text.WriteLine($"{t.Name}: {t.Connector}, {words.ActivityFrom(rules.Product, rules.Signal)}, inactive after {rules.InactiveDays} days, "
+                    + $"{PlatformWording.Action(t.Connector, rules.Action)?.Name ?? rules.Action}, caps {rules.MaxActions} / {rules.MaxShare * 100:0.#}%, {rules.Exclusions.Count} exclusions");
                 foreach (var (key, variable) in t.Secrets)
                     if (string.IsNullOrEmpty(ctx.Variable(variable)))
                         ctx.Say($"warning: {t.Name}: {variable} (its {key}) is not set in this environment");

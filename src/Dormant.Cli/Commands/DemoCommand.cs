@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dormant.Cli.Infrastructure;
+using Dormant.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Core.Errors;
 using Dormant.Simulators;
@@ -77,8 +78,10 @@ public sealed class DemoCommand : DormantCommand
         var afterApply = await StepAsync(ctx, env, ["restore", runId, "--store", store], ct);
         if (afterApply != ExitCodes.Done) return afterApply;
         var same = sim.Fingerprint() == before;
+        // The demo's plans use each platform's default policy, so its action says what happened to the accounts.
+        var acted = PlatformWording.Action(sim.Platform, PlatformCatalog.Find(sim.Platform).DefaultPolicy.Action);
         ctx.Text.WriteLine(same
-            ? $"{sim.Platform}: every suspended account is active again; the tenant is as it started."
+            ? $"{sim.Platform}: every {acted?.PastTense ?? "changed"} account is back as it was; the tenant is as it started."
             : $"{sim.Platform}: the tenant differs from how it started; see 'dormant show {runId} --store {store}'.");
         return same ? ExitCodes.Done : ExitCodes.Failure;
     }

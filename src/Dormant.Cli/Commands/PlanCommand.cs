@@ -19,8 +19,8 @@ public sealed class PlanCommand : DormantCommand
     public PlanCommand(CliEnvironment env, StoreOptions store) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)
     {
         HelpExamples.Add(this,
-            "dormant plan -c atlassian -o plan.json",
-            "dormant plan -c docspace -d 180 --exclude-user ceo@example.com -o plan.json");
+            $"dormant plan -c {PlatformWording.Example(0)} -o plan.json",
+            $"dormant plan -c {PlatformWording.Example(2)} -d 180 --exclude-user ceo@example.com -o plan.json");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _report.AddTo(this);
@@ -42,7 +42,7 @@ public sealed class PlanCommand : DormantCommand
         StoreAccess.Check(_store, parse, ctx);
         using var connected = _connection.Connect(parse, platform, config, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
-        ScanStep.Render(ctx, plan);
+        ScanStep.Render(ctx, plan, connected);
         Caps.Enforce(plan);
         // The decisions behind the plan are kept as a scan, so they can be reported and audited.
         string digest;
@@ -53,7 +53,7 @@ public sealed class PlanCommand : DormantCommand
             await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
         }
         ctx.Text.WriteLine();
-        ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {rules.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {plan.Policy.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
         ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");
         ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
         if (ctx.Json)

@@ -20,8 +20,8 @@ public sealed class RunCommand : DormantCommand
     public RunCommand(CliEnvironment env, StoreOptions store) : base("run", "Scan, show and (with --no-dry-run) act in one go", env)
     {
         HelpExamples.Add(this,
-            "dormant run -c port   # dry run: shows, changes nothing",
-            "dormant run -c port --no-dry-run --max-actions 20");
+            $"dormant run -c {PlatformWording.Example(1)}   # dry run: shows, changes nothing",
+            $"dormant run -c {PlatformWording.Example(1)} --no-dry-run --max-actions 20");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
@@ -47,7 +47,7 @@ public sealed class RunCommand : DormantCommand
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
-        ScanStep.Render(ctx, plan);
+        ScanStep.Render(ctx, plan, connected);
         if (!act || plan.Actions.Count == 0)
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);

@@ -21,8 +21,8 @@ public sealed class ScanCommand : DormantCommand
     public ScanCommand(CliEnvironment env, StoreOptions store) : base("scan", "Read-only: list who is active or inactive and why", env)
     {
         HelpExamples.Add(this,
-            "dormant scan --connector atlassian --inactive-days 90",
-            "dormant scan -c port --exclude-from keep.txt --report scan.html",
+            $"dormant scan --connector {PlatformWording.Example(0)} --inactive-days 90",
+            $"dormant scan -c {PlatformWording.Example(1)} --exclude-from keep.txt --report scan.html",
             "dormant scan   # every tenant of dormant.yaml");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
@@ -64,7 +64,7 @@ public sealed class ScanCommand : DormantCommand
                 ? await new Planner(ctx.Clock).MakeAsync(connected.Connector, connected.Source, rules, ctx.Env.RunBy, Planner.DefaultValidity, null, ct)
                 : await ScanStep.PlanAsync(ctx, connected, rules, Planner.DefaultValidity, ct);
             if (several) buffer.WriteLine($"== {name}");
-            Rendering.ScanRenderer.Render(buffer, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions);
+            Rendering.ScanRenderer.Render(buffer, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions, connected.Connector.Words);
             var runId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, runId, several ? name : null, ct);
             ctx.Say($"{name}: scan recorded as {runId}; nothing was changed");

@@ -37,7 +37,7 @@ public sealed class ShowCommand : DormantCommand
         if (r.ParentRunId is not null) w.WriteLine($"restores  {r.ParentRunId}");
         var restores = r.Kind == "apply" ? await LaterRestore.OfAsync(store, r.RunId, ct) : [];
         foreach (var later in restores) w.WriteLine($"restored  by {later.Describe()}");
-        if (r.PolicyJson is not null) RunTextRenderer.Policy(w, r.PolicyJson);
+        if (r.PolicyJson is not null) RunTextRenderer.Policy(w, r.PolicyJson, PlatformWording.Of(r.Platform));
         if (r.SummaryJson is not null) RunTextRenderer.Summary(w, r.SummaryJson);
         var decisions = await store.GetDecisionsAsync(id, ct);
         var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();

@@ -17,8 +17,8 @@ public sealed class SimulateCommand : DormantCommand
     public SimulateCommand(CliEnvironment env) : base("simulate", "Serve a simulated tenant on 127.0.0.1 (Ctrl+C to stop)", env)
     {
         HelpExamples.Add(this,
-            "dormant simulate --platform atlassian --port 8080",
-            "dormant simulate -p port --users 500 --rate-limit 600");
+            $"dormant simulate --platform {PlatformWording.Example(0)} --port 8080",
+            $"dormant simulate -p {PlatformWording.Example(1)} --users 500 --rate-limit 600");
         Options.Add(_platform);
         Options.Add(_users);
         Options.Add(_port);

@@ -13,7 +13,7 @@ public static class ApplyStep
     public static async Task<int> RunAsync(CliContext ctx, ConnectedPlatform p, IRunStore store, Plan plan, string digest,
         string backupDir, string verb, CancellationToken ct)
     {
-        var files = new FileBackupSink(backupDir, ctx.Clock, plan);
+        var files = new FileBackupSink(backupDir, ctx.Clock, plan, p.Connector.Actions);
         foreach (var line in await files.FinishPendingAsync(ct)) ctx.Say(line);
         ctx.Say($"backups go to {files.RunFolder}");
         var engine = new ApplyEngine(p.Connector, p.Source, p.Actor, store, ctx.Clock, files);
@@ -21,7 +21,7 @@ public static class ApplyStep
             engine.ApplyAsync(plan, digest, new ApplyOptions(ctx.Env.RunBy), ProgressDisplay.Counting<AccountOutcome>(progress), ct));
         // Also when every change was made by an earlier attempt that died before its archive: the engine only archives new changes.
         // After a Ctrl+C the token is spent, yet the archive of what was changed is what an undo without the store needs.
-        await files.CompleteAsync(result.RunId, plan.Policy.Action,
+        await files.CompleteAsync(result.RunId, plan.Policy.Action!,
             result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList(), result.Interrupted ? CancellationToken.None : ct);
         if (result.Interrupted)
             ctx.Say($"cancelled after {result.Outcomes.Count} of {plan.Actions.Count} accounts; the journal holds what was done"

@@ -29,6 +29,6 @@ public static class ScanStep
         return runId;
     }
 
-    public static void Render(CliContext ctx, Plan plan) =>
-        ScanRenderer.Render(ctx.Text, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions);
+    public static void Render(CliContext ctx, Plan plan, ConnectedPlatform p) =>
+        ScanRenderer.Render(ctx.Text, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions, p.Connector.Words);
 }

@@ -8,7 +8,7 @@ namespace Dormant.Cli.Options;
 public sealed class PolicyOptions
 {
     public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (" + Defaults(p => p.InactiveDays.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ")" };
-    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts (" + Defaults(p => p.Product ?? "any") + ")" };
+    public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts, on a platform with products (" + Defaults(p => p.Product ?? "any", withProducts: true) + ")" };
     public Option<string[]> Exclude { get; } = new("--exclude-user", "-e")
     {
         Description = "Account id, email or display name never to act on (repeatable; * and ? globs)",
@@ -32,8 +32,9 @@ public sealed class PolicyOptions
         ? Config.ExclusionFile.Read(Path.GetFullPath(file, WorkingDirectory), ExcludeFrom.Name)
         : [];
 
-    private static string Defaults(Func<PolicyRules, string> value) =>
-        string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
+    private static string Defaults(Func<PolicyRules, string> value, bool withProducts = false) =>
+        string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Where(p => !withProducts || p.Words.HasProducts)
+            .Select(p => $"{p.Platform} {value(p.DefaultPolicy)}"));
 
     public void AddTo(Command command)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dormant.Core;
+using Dormant.Core.Connectors;
 using Dormant.Core.Policy;
 
 namespace Dormant.Cli.Rendering;
@@ -11,7 +12,8 @@ public static class RunTextRenderer
 {
     private const string Indent = "          ";
 
-    public static void Policy(TextWriter w, string policyJson)
+    /// <param name="words">The words of the run's platform: its status for accounts that cannot sign in, whether it has products.</param>
+    public static void Policy(TextWriter w, string policyJson, PlatformWords words)
     {
         if (Read(policyJson) is not { } p)
         {
@@ -20,13 +22,13 @@ public static class RunTextRenderer
         }
         var c = CultureInfo.InvariantCulture;
         w.WriteLine($"policy    inactive after {p.InactiveDays} days without activity{(p.InclusiveThreshold ? " (exactly that many counts)" : "")}");
-        w.WriteLine($"{Indent}product     {TerminalText.Escape(p.Product ?? "any product")}");
+        if (p.Product is not null || words.HasProducts) w.WriteLine($"{Indent}product     {TerminalText.Escape(p.Product ?? "any product")}");
         w.WriteLine($"{Indent}signal      {TerminalText.Escape(p.Signal ?? "every signal")}");
         w.WriteLine($"{Indent}no data     {Wire(p.NoData)}");
-        w.WriteLine($"{Indent}targets     {Wire(p.Targets)} accounts");
+        w.WriteLine($"{Indent}targets     {(p.Targets == TargetStatus.Suspended ? words.Inactive : Wire(p.Targets))} accounts");
         w.WriteLine($"{Indent}exclusions  {(p.Exclusions.Count == 0 ? "none" : string.Join(", ", p.Exclusions.Select(TerminalText.Escape)))}");
         w.WriteLine(string.Create(c, $"{Indent}caps        at most {p.MaxActions} accounts and {p.MaxShare:P0} of those scanned"));
-        w.WriteLine($"{Indent}action      {Paint.With(Tone.Strong, TerminalText.Escape(p.Action))}");
+        w.WriteLine($"{Indent}action      {Paint.With(Tone.Strong, TerminalText.Escape(p.Action ?? "the platform's default"))}");
     }
 
     public static void Summary(TextWriter w, string summaryJson)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dormant.Core.Connectors;
 using Dormant.Core.Plans;
 using Dormant.Core.Policy;
 
@@ -10,16 +11,22 @@ public static class ScanRenderer
     private static readonly (string Key, string Label, Tone Tone)[] Rows =
     [
         ("total", "Total users", Tone.Strong), ("active", "Active", Tone.Good), ("inactive", "Inactive", Tone.Warn),
-        ("no-activity-data", "No login data", Tone.Muted), ("already-inactive", "Already suspended", Tone.Muted),
+        ("no-activity-data", "No login data", Tone.Muted), ("already-inactive", "Already ", Tone.Muted),
         ("excluded", "Excluded", Tone.Muted), ("protected", "Protected", Tone.Muted), ("error", "Errors", Tone.Bad),
     ];
 
-    public static void Render(TextWriter w, string platform, string tenant, PolicyRules rules, IReadOnlyList<Decision> decisions)
+    /// <param name="words">The platform's words: its status for an account that cannot sign in, whether it has products, the scan's scope.</param>
+    public static void Render(TextWriter w, string platform, string tenant, PolicyRules rules, IReadOnlyList<Decision> decisions, PlatformWords words)
     {
         var counts = ScanResult.CountByCategory(decisions);
-        w.WriteLine($"{platform} {TerminalText.Escape(tenant)}: {rules.Product ?? "any product"}, inactive after {rules.InactiveDays} days, action {rules.Action}");
+        var scope = words.Scope is { } s ? $" ({TerminalText.Escape(s)})" : "";
+        w.WriteLine($"{platform} {TerminalText.Escape(tenant)}{scope}: {TerminalText.Escape(words.ActivityFrom(rules.Product, rules.Signal))}, "
+            + $"inactive after {rules.InactiveDays} days, action {rules.Action}");
         foreach (var (key, label, tone) in Rows)
-            w.WriteLine($"  {label,-18} {Paint.Count(counts.GetValueOrDefault(key), tone)}");
+        {
+            var text = key == "already-inactive" ? label + words.Inactive : label;
+            w.WriteLine($"  {text,-18} {Paint.Count(counts.GetValueOrDefault(key), tone)}");
+        }
         var inactive = decisions.Where(d => d.Category == Category.Inactive)
             .OrderByDescending(d => d.DaysInactive ?? int.MaxValue).ThenBy(d => d.Label, StringComparer.OrdinalIgnoreCase).ToList();
         if (inactive.Count == 0) return;

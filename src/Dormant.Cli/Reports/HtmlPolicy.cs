@@ -1,22 +1,28 @@
 using System.Globalization;
+using System.Text.Json;
+using Dormant.Core.Connectors;
+using Dormant.Core.Policy;
 
 namespace Dormant.Cli.Reports;
 
-/// <summary>The recorded policy as the sentences an admin checks it by, one rule per line.</summary>
+/// <summary>The recorded policy as the sentences an admin checks it by, one rule per line, in the platform's words.</summary>
 internal static class HtmlPolicy
 {
-    public static void Write(TextWriter w, ReportPolicy p)
+    private static readonly string s_onlyInactive = JsonNamingPolicy.KebabCaseLower.ConvertName(nameof(TargetStatus.Suspended));
+
+    public static void Write(TextWriter w, ReportPolicy p, PlatformWords words)
     {
         w.Write("<dl class=\"meta\" id=\"policy\">");
         Item(w, "inactive", "Inactive when", p.ThresholdText);
-        Item(w, "product", "Activity in", p.Product ?? "any product");
+        // A platform without products has one signal for everything: "any product" would invent some.
+        if (p.Product is not null || words.HasProducts) Item(w, "product", "Activity in", p.Product ?? "any product");
         if (p.Signal is not null) Item(w, "signal", "Signal", p.Signal);
         Item(w, "no-data", "No activity data", NoData(p.NoData));
         Item(w, "targets", "Acts on", p.Targets switch
         {
-            "suspended" => "only accounts already suspended or disabled",
             null => null,
-            _ => "active accounts (already suspended ones are reported, not touched)",
+            var t when t == s_onlyInactive => $"only accounts already {words.Inactive}",
+            _ => $"active accounts (already {words.Inactive} ones are reported, not touched)",
         });
         w.Write("<dt>Exclusions</dt><dd data-rule=\"exclusions\">");
         if (p.Exclusions.Count == 0) w.Write("none");

@@ -26,7 +26,7 @@ internal static class HtmlReport
         w.Write(HtmlChart.Svg(report.ChartBands, report.Policy));
         w.Write($"\n<p class=\"note\" id=\"chart-note\">{Html.Text(HtmlChart.Note(report.ChartBands, report.Rows.Count(r => r.Category is null)))}</p>");
         w.Write("\n</section>\n<section id=\"accounts\"><h2>Accounts</h2>\n");
-        HtmlTable.Write(w, ReportOrder.ForReading(report.Rows, report.AsOf), report.AsOf, ct);
+        HtmlTable.Write(w, ReportOrder.ForReading(report.Rows, report.AsOf), report.AsOf, report.Words, ct);
         w.Write("</section>\n");
         w.Write($"<footer>Generated {ReportTime.Iso(report.GeneratedAt)} by dormant from its run store alone (no vendor was contacted). ");
         w.Write($"The same rows as CSV or JSON (schema {RunReport.Schema}): <code>dormant report {Html.Text(r.RunId)} --format csv|json</code></footer>\n");
@@ -51,7 +51,7 @@ internal static class HtmlReport
         if (report.Policy is { } rules)
         {
             w.Write("<h3>Policy</h3>\n");
-            HtmlPolicy.Write(w, rules);
+            HtmlPolicy.Write(w, rules, report.Words);
         }
         // The record itself stays one click away for an auditor comparing it with the plan file.
         if (report.PolicyJson is { } policy)

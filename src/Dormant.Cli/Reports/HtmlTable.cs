@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
 using Dormant.Core.Policy;
 
 namespace Dormant.Cli.Reports;
@@ -13,7 +15,8 @@ internal static class HtmlTable
     ];
 
     /// <param name="rows">In reading order (<see cref="ReportOrder"/>): the page opens sorted that way.</param>
-    public static void Write(TextWriter w, IReadOnlyList<ReportRow> rows, DateTimeOffset asOf, CancellationToken ct)
+    /// <param name="words">The platform's words: the status column says "disabled" where the platform does.</param>
+    public static void Write(TextWriter w, IReadOnlyList<ReportRow> rows, DateTimeOffset asOf, PlatformWords words, CancellationToken ct)
     {
         w.Write("<div class=\"toolbar\"><input id=\"search\" type=\"search\" placeholder=\"Search name, id, reason, outcome…\" aria-label=\"Search accounts\" autocomplete=\"off\">");
         w.Write($"<span id=\"shown\" aria-live=\"polite\">{rows.Count} accounts</span></div>\n");
@@ -26,12 +29,12 @@ internal static class HtmlTable
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            WriteRow(w, row, ActivityBands.DaysSince(row, asOf));
+            WriteRow(w, row, ActivityBands.DaysSince(row, asOf), words);
         }
         w.Write("</tbody></table></div>\n");
     }
 
-    private static void WriteRow(TextWriter w, ReportRow r, int? idle)
+    private static void WriteRow(TextWriter w, ReportRow r, int? idle, PlatformWords words)
     {
         var category = r.Category?.ToWire();
         w.Write($"<tr data-account=\"{Html.Text(r.AccountId)}\" data-category=\"{Html.Text(category)}\" data-idle=\"{idle?.ToString(CultureInfo.InvariantCulture)}\"{(r.Outcome is { } o ? $" class=\"{Html.Text(o)}\"" : "")}>");
@@ -44,7 +47,7 @@ internal static class HtmlTable
         var days = r.DaysInactive?.ToString(CultureInfo.InvariantCulture);
         w.Write($"<td class=\"num\" data-sort=\"{days}\">{Html.OrDash(days)}</td>");
         w.Write($"<td class=\"evidence\" data-sort=\"{Html.Text(r.EvidenceSource)}\">{HtmlBreaks.OrDash(r.EvidenceSource)}</td>");
-        w.Write(Cell(r.StatusName, "short"));
+        w.Write(Cell(r.Status == AccountStatus.Suspended ? words.Inactive : r.StatusName, "short"));
         w.Write(Cell(r.Action, "short"));
         w.Write(Badge(r.Outcome));
         w.Write(Cell(r.OutcomeDetail, "answer"));

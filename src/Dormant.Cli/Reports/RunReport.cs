@@ -1,3 +1,4 @@
+using Dormant.Core.Connectors;
 using Dormant.Core.Store;
 
 namespace Dormant.Cli.Reports;
@@ -24,6 +25,9 @@ internal sealed record RunReport
     public required IReadOnlyList<ActivityBand> ChartBands { get; init; }
     public LicenceSaving? Licence { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The words of the run's platform, for what people read (the CSV and JSON keep the schema's values).</summary>
+    public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform);
 
     /// <summary>When the described accounts were read: days since last activity are counted to here.</summary>
     public DateTimeOffset AsOf => (Run.Kind == "restore" && Parent is not null ? Parent : Run).StartedAt;

@@ -25,7 +25,8 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
             ? "organization " + orgId
             : throw new UsageException($"the Atlassian API key does not belong to organization {orgId} (it sees: {(orgs.Count == 0 ? "none" : string.Join(", ", orgs))}); check ATLASSIAN_ORG_ID and the key");
     }
-    public IReadOnlyList<string> Actions { get; } = ["suspend"];
+    public IReadOnlyList<PlatformAction> Actions => AtlassianDefinition.ActionList;
+    public PlatformWords Words => AtlassianDefinition.Wording;
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
         [EnumeratorCancellation] CancellationToken ct)
@@ -90,8 +91,5 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
         return ActionResult.Done("restored to active");
     }
 
-    private void Require(string action)
-    {
-        if (action != "suspend") throw new UsageException($"{Platform} cannot '{action}'; it can: suspend");
-    }
+    private void Require(string action) => _ = this.Action(action);
 }

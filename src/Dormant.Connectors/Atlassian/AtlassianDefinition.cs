@@ -13,8 +13,14 @@ public sealed class AtlassianDefinition : IPlatformDefinition
     public string Platform => "atlassian";
     public IReadOnlyList<SettingSpec> Settings { get; } = [OrgId, ApiKey, BaseUrl];
 
-    public IReadOnlyList<PlatformAction> Actions { get; } =
-        [new("suspend", "suspended", ActionEnd.CannotSignIn, "restore", "{date}_suspended_users")];
+    internal static readonly PlatformAction Suspend = new("suspend", "suspended", ActionEnd.CannotSignIn, "restore", "{date}_suspended_users");
+
+    public IReadOnlyList<PlatformAction> Actions => ActionList;
+    internal static IReadOnlyList<PlatformAction> ActionList { get; } = [Suspend];
+
+    // The admin console says "suspended"; activity is told per product (Confluence, Jira, …).
+    public PlatformWords Words => Wording;
+    internal static readonly PlatformWords Wording = new("suspended", HasProducts: true);
 
     public string ActivitySignal =>
         "last active date per product (directory users' last-active-dates), and the product access of each managed account";
@@ -23,7 +29,7 @@ public sealed class AtlassianDefinition : IPlatformDefinition
         "Atlassian publishes no numbers for the admin APIs (429 with X-RateLimit-Reset); Dormant sends 100 requests a minute, 2 at once";
 
     // The seed: Confluence, 180 days, suspend (restorable), users without data are only counted.
-    public PolicyRules DefaultPolicy { get; } = new() { Product = "confluence", InactiveDays = 180, Action = "suspend" };
+    public PolicyRules DefaultPolicy { get; } = new() { Product = "confluence", InactiveDays = 180, Action = Suspend.Name };
 
     public IReadOnlyDictionary<string, PolicyRules> Presets => new Dictionary<string, PolicyRules> { ["seed"] = DefaultPolicy };
 

@@ -13,7 +13,6 @@ namespace Dormant.Connectors.DocSpace;
 internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory history, DocSpaceSelection selection, string host)
     : IConnector, IAccountSource, IAccountActor, IAccountBatchActor
 {
-    public const string Disable = "disable";
     private readonly StatusChanger _changer = new(client);
     private string? _callerId;
     private DsRetention? _kept;
@@ -22,7 +21,8 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
     public string Tenant => host;
 
     public Task<string> IdentifyAsync(CancellationToken ct) => client.PortalAsync(ct);
-    public IReadOnlyList<string> Actions { get; } = [Disable];
+    public IReadOnlyList<PlatformAction> Actions => DocSpaceDefinition.ActionList;
+    public PlatformWords Words => DocSpaceDefinition.Wording with { Scope = selection.Scope };
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
         [EnumeratorCancellation] CancellationToken ct)
@@ -131,8 +131,5 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
             throw new UsageException($"--inactive-days {days} is longer than the {history.LookbackDays} days of login history read (--lookback-days); logins in between would be missed");
     }
 
-    private void Require(string action)
-    {
-        if (action != Disable) throw new UsageException($"{Platform} cannot '{action}'; it can: {Disable}");
-    }
+    private void Require(string action) => _ = this.Action(action);
 }

@@ -22,8 +22,15 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
     public string Platform => "docspace";
     public IReadOnlyList<SettingSpec> Settings { get; } = [Host, Key, Area, EmployeeType, Group, EmailDomain, Lookback];
 
-    public IReadOnlyList<PlatformAction> Actions { get; } =
-        [new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users")];
+    // The API's status is "Terminated"; the portal's people list says "Disabled", and that is what its admins read.
+    internal static readonly PlatformAction Disable = new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users");
+
+    public IReadOnlyList<PlatformAction> Actions => ActionList;
+    internal static IReadOnlyList<PlatformAction> ActionList { get; } = [Disable];
+
+    // Activity is the last login to the portal: one signal, no products.
+    public PlatformWords Words => Wording;
+    internal static readonly PlatformWords Wording = new("disabled", HasProducts: false);
 
     public string ActivitySignal =>
         "the last successful login in the portal's login history (at most 180 days, read once for everyone), else the registration date";
@@ -35,7 +42,7 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
     // login counts from registration, so someone invited last week is not disabled for it.
     public PolicyRules DefaultPolicy { get; } = new()
     {
-        InactiveDays = 30, InclusiveThreshold = true, NoData = NoDataRule.CountFromCreation, Action = DocSpaceConnector.Disable, Signal = DocSpaceMapper.Signal,
+        InactiveDays = 30, InclusiveThreshold = true, NoData = NoDataRule.CountFromCreation, Action = Disable.Name, Signal = DocSpaceMapper.Signal,
     };
 
     public IReadOnlyDictionary<string, PolicyRules> Presets => new Dictionary<string, PolicyRules> { ["seed"] = DefaultPolicy };
@@ -58,7 +65,7 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message, [key]));
         // The login sweep keeps as many pages in flight as the client may send at once.
         var history = new LoginHistory(client, Platform, TimeProvider.System, lookback, settingsHttp.MaxConcurrency);
-        var connector = new DocSpaceConnector(client, history, selection, baseUrl.Host);
+        var connector = new DocSpaceConnector(client, history, selection, baseUrl.Authority);
         return new ConnectedPlatform(connector, connector, connector, http);
     }
 

@@ -33,6 +33,23 @@ internal sealed record DocSpaceSelection(string Area, string? EmployeeType, stri
         return new DocSpaceSelection(a, type, string.IsNullOrWhiteSpace(groupId) ? null : groupId.Trim(), domain);
     }
 
+    /// <summary>
+    /// Said in the scan's header when the default area leaves people out: a new admin reading
+    /// "Total users 12" on a portal of hundreds must learn that only guests were counted.
+    /// </summary>
+    public string? Scope
+    {
+        get
+        {
+            var who = Area switch { "Guests" => "guests", "People" => "people who are not guests", _ => "people" };
+            var narrower = string.Join(", ", new[] { EmployeeType is null ? null : $"of type {EmployeeType}",
+                GroupId is null ? null : $"in group {GroupId}", EmailDomain is null ? null : $"with e-mail in {EmailDomain}" }.Where(s => s is not null));
+            if (Area == "All" && narrower.Length == 0) return null;
+            var widen = Area == "All" ? "" : "; --docspace-area all widens it";
+            return $"only {who}{(narrower.Length == 0 ? "" : " " + narrower)} are considered{widen}";
+        }
+    }
+
     /// <summary>The people/filter parameters of this selection (paging is added by the client).</summary>
     public string Query
     {

@@ -15,13 +15,16 @@ internal sealed class StatusChanger(DocSpaceClient client)
     /// <summary>Small enough that narrowing down a refusal costs few requests, large enough to save most of them.</summary>
     public const int MaxBatch = 50;
 
+    // The API calls the status Terminated; the portal's people list, which an admin checks, says Disabled.
+    private static readonly string s_disabled = $"{DocSpaceDefinition.Disable.PastTense} (restorable)";
+
     public async Task<IReadOnlyDictionary<string, ActionResult>> DisableAsync(IReadOnlyList<Account> accounts, CancellationToken ct)
     {
         var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
         var send = new List<string>();
         foreach (var a in accounts)
         {
-            if (a.Status == AccountStatus.Suspended) results[a.Id] = ActionResult.Already("already terminated; not touched");
+            if (a.Status == AccountStatus.Suspended) results[a.Id] = ActionResult.Already("already disabled; not touched");
             else if (Protection(a) is { } why) results[a.Id] = ActionResult.Failed($"protected ({why}); not sent to DocSpace");
             else send.Add(a.Id);
         }
@@ -39,7 +42,7 @@ internal sealed class StatusChanger(DocSpaceClient client)
         {
             var now = await client.GetUserAsync(id, ct);
             if (now is null) results[id] = ActionResult.Failed("no longer exists in DocSpace");
-            else if (now.Value.User.Status != DocSpaceStatus.Terminated) results[id] = ActionResult.Already("not terminated any more; left as is");
+            else if (now.Value.User.Status != DocSpaceStatus.Terminated) results[id] = ActionResult.Already("not disabled any more; left as is");
             else send.Add(id);
         }
         foreach (var chunk in send.Chunk(MaxBatch))
@@ -61,7 +64,7 @@ internal sealed class StatusChanger(DocSpaceClient client)
         var now = answer.Users.GroupBy(u => u.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         foreach (var id in ids)
             results[id] = !now.TryGetValue(id, out var u) ? ActionResult.Failed("DocSpace accepted the request but did not return this user")
-                : u.Status == status ? ActionResult.Done(status == DocSpaceStatus.Terminated ? "terminated (restorable)" : "reactivated")
+                : u.Status == status ? ActionResult.Done(status == DocSpaceStatus.Terminated ? s_disabled : "reactivated")
                 // A terminated invitee with no name goes back to Pending, not Active (api-contracts.md §3.5).
                 : status == DocSpaceStatus.Active && u.Status == DocSpaceStatus.Pending ? ActionResult.Done("reactivated; DocSpace set the invitee back to pending")
                 : ActionResult.Failed($"DocSpace accepted the request but reports status {u.Status}");

@@ -14,16 +14,14 @@ namespace Dormant.Connectors.Port;
 internal sealed class PortConnector(PortClient client, string tenant, IDisposable owned)
     : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IDisposable
 {
-    public const string Disable = "disable";
-    public const string Delete = "delete";
-
     private readonly PortActions _actions = new(client);
 
     public string Platform => "port";
     public string Tenant => tenant;
 
     public async Task<string> IdentifyAsync(CancellationToken ct) => "organization " + await client.OrganizationIdAsync(ct);
-    public IReadOnlyList<string> Actions { get; } = [Disable, Delete];
+    public IReadOnlyList<PlatformAction> Actions => PortDefinition.ActionList;
+    public PlatformWords Words => PortDefinition.Wording;
 
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
         [EnumeratorCancellation] CancellationToken ct)
@@ -58,7 +56,7 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
         return entityTask.Result is { } e ? PortMapper.ToAccount(e.Entity, e.Raw, userTask.Result) : null;
     }
 
-    public int MaxBatch(string action) => Require(action) == Disable ? PortClient.MaxBulk : 1;
+    public int MaxBatch(string action) => Require(action) == PortDefinition.Disable ? PortClient.MaxBulk : 1;
 
     public async Task<ActionResult> ApplyAsync(string action, Account account, CancellationToken ct) =>
         (await ApplyBatchAsync(action, [account], ct))[account.Id];
@@ -68,7 +66,7 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
 
     public async Task<IReadOnlyDictionary<string, ActionResult>> ApplyBatchAsync(string action, IReadOnlyList<Account> accounts, CancellationToken ct)
     {
-        if (Require(action) == Disable) return await _actions.DisableAsync(accounts, ct);
+        if (Require(action) == PortDefinition.Disable) return await _actions.DisableAsync(accounts, ct);
         var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
         foreach (var a in accounts) results[a.Id] = await _actions.DeleteAsync(a, ct);
         return results;
@@ -77,7 +75,7 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
     public async Task<IReadOnlyDictionary<string, ActionResult>> UndoBatchAsync(string action,
         IReadOnlyList<(string AccountId, string? BackupJson)> accounts, CancellationToken ct)
     {
-        if (Require(action) == Disable) return await _actions.EnableAsync(accounts, ct);
+        if (Require(action) == PortDefinition.Disable) return await _actions.EnableAsync(accounts, ct);
         var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
         foreach (var (id, backup) in accounts) results[id] = await _actions.RecreateAsync(id, backup, ct);
         return results;
@@ -89,7 +87,5 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
 
     public void Dispose() => owned.Dispose();
 
-    private string Require(string action) => action is Disable or Delete
-        ? action
-        : throw new UsageException($"{Platform} cannot '{action}'; it can: {string.Join(", ", Actions)}");
+    private PlatformAction Require(string action) => this.Action(action);
 }

@@ -17,11 +17,16 @@ public sealed class PortDefinition : IPlatformDefinition
     public string Platform => "port";
     public IReadOnlyList<SettingSpec> Settings { get; } = [ClientId, ClientSecret, BaseUrl];
 
-    public IReadOnlyList<PlatformAction> Actions { get; } =
-    [
-        new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users"),
-        new("delete", "deleted", ActionEnd.Gone, "re-create", "{date}_deleted_users"),
-    ];
+    internal static readonly PlatformAction Disable = new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users");
+    // The seed's archive name, MM-DD-YYYY_deleted_users.zip.
+    internal static readonly PlatformAction Delete = new("delete", "deleted", ActionEnd.Gone, "re-create", "{date}_deleted_users");
+
+    public IReadOnlyList<PlatformAction> Actions => ActionList;
+    internal static IReadOnlyList<PlatformAction> ActionList { get; } = [Disable, Delete];
+
+    // The _user status and Port's users page say "Disabled"; last login is one signal for the whole portal.
+    public PlatformWords Words => Wording;
+    internal static readonly PlatformWords Wording = new("disabled", HasProducts: false);
 
     public string ActivitySignal =>
         "the user's last login (_user entity), a never-used account counting from its creation; the seed preset uses the entity's last update";
@@ -36,7 +41,7 @@ public sealed class PortDefinition : IPlatformDefinition
     /// </summary>
     public PolicyRules DefaultPolicy { get; } = new()
     {
-        Signal = "last-login", InactiveDays = 90, NoData = NoDataRule.CountFromCreation, Action = "disable",
+        Signal = "last-login", InactiveDays = 90, NoData = NoDataRule.CountFromCreation, Action = Disable.Name,
     };
 
     /// <summary>
@@ -45,7 +50,7 @@ public sealed class PortDefinition : IPlatformDefinition
     /// </summary>
     public static PolicyRules Seed { get; } = new()
     {
-        Signal = "entity-updated", InactiveDays = 30, Targets = TargetStatus.Suspended, NoData = NoDataRule.Skip, Action = "delete",
+        Signal = "entity-updated", InactiveDays = 30, Targets = TargetStatus.Suspended, NoData = NoDataRule.Skip, Action = Delete.Name,
     };
 
     public IReadOnlyDictionary<string, PolicyRules> Presets { get; } = new Dictionary<string, PolicyRules>

@@ -18,8 +18,8 @@ public sealed record Account
     public bool IsOwner { get; init; }
     public bool IsCaller { get; init; }
     /// <summary>
-    /// Another reason the platform itself refuses to act on this account (e.g. a DocSpace user
-    /// managed by LDAP), in words for the reviewer; null when there is none.
+    /// Another reason the platform itself refuses to act on this account (e.g. a user the
+    /// platform's directory sync manages), in words for the reviewer; null when there is none.
     /// </summary>
     public string? ProtectedBecause { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }

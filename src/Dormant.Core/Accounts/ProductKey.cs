@@ -4,7 +4,7 @@ public static class ProductKey
 {
     /// <summary>
     /// Whether evidence for <paramref name="product"/> counts for the <paramref name="wanted"/> product
-    /// (null wants any). Atlassian has used both "confluence" and "confluence.ondemand" for one product.
+    /// (null wants any). A vendor may key one product both as "name" and "name.variant" over time.
     /// </summary>
     public static bool Matches(string? wanted, string? product)
     {

@@ -26,12 +26,12 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         using var runLock = store.LockRun(runId);
         var run = await StartRunAsync(plan, planDigest, options, ct);
         var journal = new RunJournal(await store.GetJournalAsync(runId, ct));
-        var policy = new PolicyEvaluator(plan.Policy);
+        var policy = new PolicyEvaluator(plan.Policy, connector.Words);
         var recorder = new OutcomeRecorder(store, clock, runId, progress);
         var request = ScanRequest.For(policy.Rules);
         var reread = new Rereader(source, request, a => policy.Evaluate(a, clock.GetUtcNow()) is { Category: Category.Error } d ? d.Reason : null);
         var lost = new LostAnswers(new Rereader(source, request, Rereader.StatusUnknown));
-        var batchSize = actor is IAccountBatchActor b ? Math.Max(1, b.MaxBatch(plan.Policy.Action)) : 1;
+        var batchSize = actor is IAccountBatchActor b ? Math.Max(1, b.MaxBatch(plan.Policy.Action!)) : 1;
         var interrupted = false;
         try
         {
@@ -46,7 +46,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
                     else if (await PrepareAsync(recorder, reread, planned, policy, journal.HadIntent(planned.AccountId), ct) is { } fresh)
                         ready.Add((planned, fresh));
                 }
-                if (ready.Count > 0) await ExecuteAsync(recorder, lost, plan.Policy.Action, ready, ct);
+                if (ready.Count > 0) await ExecuteAsync(recorder, lost, plan.Policy.Action!, ready, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -69,7 +69,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
         {
             var changed = recorder.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => o.AccountId).ToList();
             // After a Ctrl+C too: the archive is local and quick, and it is what the undo reads when the store is gone.
-            await backupSink.CompleteAsync(runId, plan.Policy.Action, changed, CancellationToken.None);
+            await backupSink.CompleteAsync(runId, plan.Policy.Action!, changed, CancellationToken.None);
         }
         return new ApplyResult(runId, recorder.Outcomes, plan.Actions.Count, interrupted);
     }
@@ -109,7 +109,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
             return null;
         }
         var fresh = read.Account;
-        if (hadIntent && TargetState.Reached(planned.Action, fresh))
+        if (hadIntent && TargetState.Reached(connector.Action(planned.Action), fresh))
         {
             await recorder.RecordAsync(planned, JournalPhase.Done, "completed before an interruption; confirmed on re-read");
             return null;
@@ -141,7 +141,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
             try
             {
                 await lost.SendAsync(ready, r => r.Planned.AccountId, (r, now) => (r.Planned, now), (items, t) => ActAsync(action, items, t),
-                    now => TargetState.Reached(action, now), results, ct);
+                    now => TargetState.Reached(connector.Action(action), now), results, ct);
             }
             catch (VendorException e) when (!IsFatal(e))
             {

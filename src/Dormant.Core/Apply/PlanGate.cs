@@ -21,6 +21,10 @@ public static class PlanGate
         if (!string.Equals(plan.Platform, connector.Platform, StringComparison.Ordinal)
             || !string.Equals(plan.Tenant, connector.Tenant, StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"plan {plan.PlanId} was made for {plan.Platform} tenant {plan.Tenant}, not {connector.Platform} tenant {connector.Tenant}");
+        // A plan names its action (the planner writes the platform's default in); the platform must still know it.
+        if (plan.Policy.Action is not { } action)
+            throw new UsageException($"plan {plan.PlanId} names no action; make a new plan");
+        connector.Action(action);
         Caps.Enforce(plan);
     }
 

@@ -106,7 +106,7 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         try
         {
             await _lost.SendAsync(items, i => i.Entry.AccountId, (i, _) => i, (some, t) => SendUndoAsync(action, some, t),
-                now => TargetState.Undone(action, now), results, ct);
+                now => TargetState.Undone(connector.Action(action), now), results, ct);
         }
         catch (VendorException e) when (!ApplyEngine.IsFatal(e))
         {

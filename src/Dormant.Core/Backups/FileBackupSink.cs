@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dormant.Core.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
 using Dormant.Core.Store;
@@ -11,12 +11,15 @@ namespace Dormant.Core.Backups;
 /// <summary>
 /// One JSON file per account under <c>DIR/RUN-ID/</c>, flushed to disk and listed in the run's
 /// manifest before the vendor is called, and at the end a ZIP of exactly the accounts that were
-/// changed, named as the Port seed names it (<c>MM-DD-YYYY_deleted_users.zip</c>) and never
-/// overwriting an earlier archive. A ZIP that cannot be written does not fail the run: its
+/// changed, named as the action declares (a seed script's <c>MM-DD-YYYY_&lt;past tense&gt;_users.zip</c>) and
+/// never overwriting an earlier archive. A ZIP that cannot be written does not fail the run: its
 /// actions are done. The manifest keeps it pending and the next apply with this directory writes it.
 /// </summary>
-public sealed class FileBackupSink(string directory, TimeProvider clock, Plan plan) : IBackupSink
+/// <param name="actions">The platform's actions: the plan's and the finished run's are found here by name.</param>
+public sealed class FileBackupSink(string directory, TimeProvider clock, Plan plan, IReadOnlyList<PlatformAction> actions) : IBackupSink
 {
+    // Checked before any backup is written: a name found only after acting would leave the run without its archive.
+    private readonly PlatformAction _planned = Declared(actions, plan, plan.Policy.Action);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, string> _priorStates = plan.Actions
         .GroupBy(a => a.AccountId, StringComparer.Ordinal)
@@ -39,7 +42,7 @@ public sealed class FileBackupSink(string directory, TimeProvider clock, Plan pl
             var bytes = Encoding.UTF8.GetBytes(backup.Json);
             var name = BackupNames.Account(backup.AccountId);
             await NewFile.WriteAsync(Path.Combine(RunFolder, name), bytes, ct);
-            var entry = new ManifestAccount(backup.AccountId, backup.Label, plan.Policy.Action,
+            var entry = new ManifestAccount(backup.AccountId, backup.Label, _planned.Name,
                 _priorStates.GetValueOrDefault(backup.AccountId, "unknown"), name, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             if (manifest.Accounts.Contains(entry)) return;
             await SaveAsync(manifest with { Accounts = [.. manifest.Accounts.Where(a => a.AccountId != backup.AccountId), entry] }, ct);
@@ -64,9 +67,7 @@ public sealed class FileBackupSink(string directory, TimeProvider clock, Plan pl
                 ArchivePath = Path.Combine(directory, done);
                 return;
             }
-            // TODO(issue 13 follow-up): the stem and the past tense are Port's seed convention kept as strings;
-            // the connector should declare its archive name as data.
-            var stem = manifest.Archive?.Stem ?? $"{clock.GetLocalNow().ToString("MM-dd-yyyy", CultureInfo.InvariantCulture)}_{Past(action)}_users";
+            var stem = manifest.Archive?.Stem ?? Declared(actions, plan, action).ArchiveStem(clock.GetLocalNow());
             await FinishAsync(manifest with { Archive = new ManifestArchive(ManifestArchive.Pending, stem, changed) }, RunFolder, ct);
             _manifest = null; // re-read: the archive record changed on disk
         }
@@ -143,11 +144,6 @@ public sealed class FileBackupSink(string directory, TimeProvider clock, Plan pl
         _manifest = manifest;
     }
 
-    private static string Past(string action) => action switch
-    {
-        "delete" => "deleted",
-        "suspend" => "suspended",
-        "disable" => "disabled",
-        _ => action,
-    };
+    private static PlatformAction Declared(IReadOnlyList<PlatformAction> actions, Plan plan, string? action) =>
+        (action is null ? null : actions.Find(action)) ?? throw new DormantException($"{plan.Platform} declares no action '{action}'; its backups cannot be named");
 }

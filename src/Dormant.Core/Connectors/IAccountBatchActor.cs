@@ -3,8 +3,8 @@ using Dormant.Core.Accounts;
 namespace Dormant.Core.Connectors;
 
 /// <summary>
-/// Optional: the vendor accepts many accounts in one request (Port bulk ≤ 20, DocSpace status
-/// lists). The engine journals every account's intent before the batch call and each outcome after.
+/// Optional: the vendor accepts many accounts in one request (a bulk route, a list of ids per
+/// status change). The engine journals every account's intent before the batch call and each outcome after.
 /// </summary>
 public interface IAccountBatchActor
 {

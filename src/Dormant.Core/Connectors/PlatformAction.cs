@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dormant.Core.Connectors;
 
 /// <summary>What an account looks like once an action has taken effect.</summary>
@@ -21,4 +23,8 @@ public enum ActionEnd
 public sealed record PlatformAction(string Name, string PastTense, ActionEnd End, string? Undo, string BackupArchive)
 {
     public bool Reversible => Undo is not null;
+
+    /// <summary>The archive's file name before ".zip" for a run on the local day <paramref name="localNow"/>.</summary>
+    public string ArchiveStem(DateTimeOffset localNow) =>
+        BackupArchive.Replace("{date}", localNow.ToString("MM-dd-yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -13,10 +13,9 @@ public sealed class Planner(TimeProvider clock)
     public async Task<Plan> MakeAsync(IConnector connector, IAccountSource source, PolicyRules rules,
         string createdBy, TimeSpan validity, IProgress<int>? progress, CancellationToken ct)
     {
-        if (!connector.Actions.Contains(rules.Action, StringComparer.Ordinal))
-            throw new UsageException($"{connector.Platform} cannot '{rules.Action}'; it can: {string.Join(", ", connector.Actions)}");
+        rules = rules with { Action = Resolve(connector, rules.Action).Name };
         var tenantId = await connector.IdentifyAsync(ct);
-        var scan = await new Scanner(clock).ScanAsync(source, rules, progress, ct);
+        var scan = await new Scanner(clock, connector.Words).ScanAsync(source, rules, progress, ct);
         var now = clock.GetUtcNow();
         return new Plan
         {
@@ -33,6 +32,12 @@ public sealed class Planner(TimeProvider clock)
             Actions = scan.Actions,
         };
     }
+
+    /// <summary>The policy's action, or the platform's first (its reversible default) when the policy names none.</summary>
+    public static PlatformAction Resolve(IConnector connector, string? action) =>
+        action is null
+            ? connector.Actions.FirstOrDefault() ?? throw new UsageException($"{connector.Platform} declares no action; it can only be scanned")
+            : connector.Action(action);
 
     /// <summary>Sortable and unique without coordination: time of creation plus random bits.</summary>
     public static string NewId(DateTimeOffset now) =>

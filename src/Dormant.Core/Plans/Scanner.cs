@@ -4,11 +4,12 @@ using Dormant.Core.Policy;
 namespace Dormant.Core.Plans;
 
 /// <summary>Streams a connector's accounts through the policy. Keeps decisions, not accounts.</summary>
-public sealed class Scanner(TimeProvider clock)
+/// <param name="words">The platform's words for the decisions' reasons; neutral ones when none is given.</param>
+public sealed class Scanner(TimeProvider clock, PlatformWords? words = null)
 {
     public async Task<ScanResult> ScanAsync(IAccountSource source, PolicyRules rules, IProgress<int>? progress, CancellationToken ct)
     {
-        var policy = new PolicyEvaluator(rules);
+        var policy = new PolicyEvaluator(rules, words);
         var now = clock.GetUtcNow();
         var decisions = new List<Decision>();
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -26,7 +27,7 @@ public sealed class Scanner(TimeProvider clock)
         }
         decisions.Sort((a, b) => string.CompareOrdinal(a.AccountId, b.AccountId));
         var actions = decisions.Where(d => d.Category == Category.Inactive)
-            .Select(d => new PlannedAction(d.AccountId, d.Label, rules.Action, d.Reason, new SeenState(d.Status, d.LastActive)))
+            .Select(d => new PlannedAction(d.AccountId, d.Label, rules.Action ?? throw new ArgumentException("the planner names the action before scanning", nameof(rules)), d.Reason, new SeenState(d.Status, d.LastActive)))
             .ToList();
         return new ScanResult(decisions, actions);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dormant.Core.Accounts;
+using Dormant.Core.Connectors;
 
 namespace Dormant.Core.Policy;
 
@@ -8,10 +9,13 @@ public sealed class PolicyEvaluator
 {
     private readonly PolicyRules _rules;
     private readonly ExclusionMatcher _exclusions;
+    private readonly PlatformWords _words;
 
-    public PolicyEvaluator(PolicyRules rules)
+    /// <param name="words">The platform's words for the reasons a reviewer reads; neutral ones when none is given.</param>
+    public PolicyEvaluator(PolicyRules rules, PlatformWords? words = null)
     {
         _rules = rules;
+        _words = words ?? PlatformWords.Neutral;
         _exclusions = new ExclusionMatcher(rules.Exclusions);
     }
 
@@ -29,9 +33,9 @@ public sealed class PolicyEvaluator
             return Make(Category.AlreadyInactive, "account is closed");
         var suspended = account.Status == AccountStatus.Suspended;
         if (suspended && _rules.Targets == TargetStatus.Active)
-            return Make(Category.AlreadyInactive, "already suspended");
+            return Make(Category.AlreadyInactive, $"already {_words.Inactive}");
         if (!suspended && _rules.Targets == TargetStatus.Suspended)
-            return Make(Category.Active, $"status {account.Status.ToString().ToLowerInvariant()}; this policy only acts on suspended or disabled accounts");
+            return Make(Category.Active, $"status {account.Status.ToString().ToLowerInvariant()}; this policy only acts on {_words.Inactive} accounts");
         if (_exclusions.Match(account) is { } pattern)
             return Make(Category.Excluded, $"on the exclusion list ({pattern})");
         if (ProtectionReason(account) is { } why)
@@ -40,22 +44,23 @@ public sealed class PolicyEvaluator
         if (_exclusions.HasGroupPatterns && account.Groups is null)
             return Make(Category.Error, "could not be read completely: its groups are unknown, so the group: exclusions cannot be checked");
 
-        var product = _rules.Product ?? "any product";
+        // A platform without products has one signal for everything: "in any product" would invent some.
+        var product = _words.ActivityIn(_rules.Product);
         DateTimeOffset since;
         string basis;
         if (last is { } l)
         {
             since = l.At;
-            basis = $"last active in {product} on {Day(l.At)}";
+            basis = $"last active{product} on {Day(l.At)}";
         }
         else if (_rules.NoData == NoDataRule.CountFromCreation && account.CreatedAt is { } created)
         {
             since = created;
-            basis = $"no activity in {product} since creation on {Day(created)}";
+            basis = $"no activity{product} since creation on {Day(created)}";
         }
         else
         {
-            return Make(Category.NoActivityData, $"no activity recorded in {product}");
+            return Make(Category.NoActivityData, $"no activity recorded{product}");
         }
 
         var idle = now - since;

@@ -15,7 +15,8 @@ public sealed record PolicyRules
     public NoDataRule NoData { get; init; } = NoDataRule.Skip;
     /// <summary>Ids, emails or display names (case-insensitive, <c>*</c> and <c>?</c> globs allowed).</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
-    public string Action { get; init; } = "suspend";
+    /// <summary>The platform's action by name; null: the platform's first, reversible one (the planner writes it into the plan).</summary>
+    public string? Action { get; init; }
     /// <summary>Which activity signal counts (e.g. "last-login", "entity-updated"); null: every signal.</summary>
     public string? Signal { get; init; }
     public TargetStatus Targets { get; init; } = TargetStatus.Active;

@@ -37,7 +37,7 @@ public sealed class DocSpaceApplyTests
         var restored = await new RestoreEngine(platform.Connector, platform.Actor, store, TimeProvider.System)
             .RestoreAsync(applied.RunId, [], "test", null, CancellationToken.None);
 
-        // Then every planned account was terminated in batches of up to 50, and is active again
+        // Then every planned account was disabled (status Terminated) in batches of up to 50, and is active again
         Assert.Equal(plan.Actions.Count, applied.Count(JournalPhase.Done));
         Assert.NotEqual(before, afterApply);
         Assert.Equal((int)Math.Ceiling(plan.Actions.Count / 50.0), putsForDisable);

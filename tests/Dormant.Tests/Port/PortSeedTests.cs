@@ -50,7 +50,7 @@ public sealed class PortSeedTests
 
         // When planning with the seed preset and applying with file backups
         var plan = await new Planner(TimeProvider.System).MakeAsync(port.Connector, port.Source, PortDefinition.Seed with { MaxShare = 1 }, "test", Planner.DefaultValidity, null, default);
-        var sink = new FileBackupSink(backups, TimeProvider.System, plan);
+        var sink = new FileBackupSink(backups, TimeProvider.System, plan, port.Connector.Actions);
         var result = await new ApplyEngine(port.Connector, port.Source, port.Actor, store, TimeProvider.System, sink)
             .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, default);
 
