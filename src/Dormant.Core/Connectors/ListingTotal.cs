@@ -2,7 +2,7 @@ namespace Dormant.Core.Connectors;
 
 /// <summary>
 /// A progress that can also learn how many accounts the listing holds, when the vendor says so
-/// (DocSpace's people/filter answers its full count): a bar then shows work against its total
+/// (some vendors answer the full count with each page): a bar then shows work against its total
 /// instead of a count alone.
 /// </summary>
 public interface IListingProgress : IProgress<int>
