@@ -5,7 +5,7 @@ using System.Text.Json;
 using Dormant.Simulators;
 using Dormant.Simulators.Atlassian;
 
-namespace Dormant.Tests.Simulators;
+namespace Dormant.Tests.Atlassian;
 
 /// <summary>
 /// The Atlassian simulator as an admin's own script sees it: a plain HttpClient written from the

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Dormant.Simulators;
 using Dormant.Simulators.Atlassian;
 
-namespace Dormant.Tests.Simulators;
+namespace Dormant.Tests.Atlassian;
 
 public sealed class AtlassianSimulatorTests
 {

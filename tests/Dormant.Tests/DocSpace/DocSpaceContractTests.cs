@@ -5,7 +5,7 @@ using System.Text.Json;
 using Dormant.Simulators.DocSpace;
 using Dormant.Tests.DocSpace;
 
-namespace Dormant.Tests.Simulators;
+namespace Dormant.Tests.DocSpace;
 
 /// <summary>
 /// The DocSpace simulator driven by a plain HttpClient written from the docs (api-contracts.md §3),

@@ -4,7 +4,7 @@ using Dormant.Core.Plans;
 using Dormant.Simulators;
 using Dormant.Tests.DocSpace;
 
-namespace Dormant.Tests.Http;
+namespace Dormant.Tests.DocSpace;
 
 /// <summary>
 /// The DocSpace login sweep asks for the next pages before the current one is in, so it runs at

@@ -6,7 +6,7 @@ using Dormant.Simulators;
 using Dormant.Simulators.Port;
 using Dormant.Tests.Port;
 
-namespace Dormant.Tests.Simulators;
+namespace Dormant.Tests.Port;
 
 /// <summary>
 /// The Port simulator driven the way an admin's own script would, with a plain HttpClient written
