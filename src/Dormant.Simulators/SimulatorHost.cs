@@ -53,8 +53,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         var requests = new RequestLog();
         var faults = new FaultInjector();
-        var recorder = new RequestRecorder(requests, TimeProvider.System);
-        var limits = new LimitsMiddleware(platform, TimeProvider.System);
+        var recorder = new RequestRecorder(requests, platform.Clock);
+        var limits = new LimitsMiddleware(platform, platform.Clock);
         var faultMiddleware = new FaultMiddleware(faults);
         app.Use(recorder.InvokeAsync);
         app.Use(limits.InvokeAsync);

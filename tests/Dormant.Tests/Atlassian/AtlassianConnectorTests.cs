@@ -121,7 +121,7 @@ public sealed class AtlassianConnectorTests
         await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(5, 1, Now));
         var settings = f.Settings;
         settings["api-key"] = "wrong-key-1234567890";
-        using var p = new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast);
+        using var p = new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, TestHttp.With(CliHarness.Fast));
         var e = await Assert.ThrowsAsync<VendorException>(async () =>
         {
             await foreach (var _ in p.Source.ListAccountsAsync(Confluence, null, CancellationToken.None)) { }
@@ -152,7 +152,7 @@ public sealed class AtlassianConnectorTests
         await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(1, 1, Now));
         var settings = f.Settings;
         settings["base-url"] = "http://api.example.com";
-        var e = Assert.Throws<UsageException>(() => new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast));
+        var e = Assert.Throws<UsageException>(() => new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, TestHttp.With(CliHarness.Fast)));
         Assert.Contains("plain http", e.Message);
     }
 

@@ -4,6 +4,7 @@ using Dormant.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Connectors.Port;
 using Dormant.Simulators;
+using Dormant.Tests.Support;
 using Dormant.Simulators.Port;
 
 namespace Dormant.Tests.Port;
@@ -47,9 +48,10 @@ internal static class PortKit
         ? utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
         : utc.ToOffset(TimeSpan.Parse(offset.TrimStart('+'), CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    public static ConnectedPlatform Connect(SimulatorHost host, PortTenant tenant, string? secret = null) =>
+    /// <summary>Through the test process's HTTP root unless the test brings its own (on a fake clock).</summary>
+    public static ConnectedPlatform Connect(SimulatorHost host, PortTenant tenant, string? secret = null, VendorHttp? http = null) =>
         new PortDefinition().Connect(new Dictionary<string, string>
         {
             ["client-id"] = tenant.ClientId, ["client-secret"] = secret ?? tenant.ClientSecret, ["base-url"] = host.BaseUrl.ToString(),
-        }, Fast);
+        }, TestHttp.With(Fast, http));
 }
