@@ -17,8 +17,11 @@ internal static class PortKit
 
     public static HttpTuning Fast { get; } = new(RequestsPerSecond: 500, MaxConcurrency: 4, BaseDelay: TimeSpan.FromMilliseconds(10), MaxRetries: 2);
 
-    public static PortTenant Tenant(params (SimPortUser User, SimEntity Entity)[] people) =>
-        new(ClientId, ClientSecret, people.Select(p => p.User), people.Select(p => p.Entity));
+    public static PortTenant Tenant(params (SimPortUser User, SimEntity Entity)[] people) => Tenant(TimeProvider.System, people);
+
+    /// <summary>A tenant living on <paramref name="clock"/>: its tokens expire and its stamps are written by it.</summary>
+    public static PortTenant Tenant(TimeProvider clock, params (SimPortUser User, SimEntity Entity)[] people) =>
+        new(ClientId, ClientSecret, people.Select(p => p.User), people.Select(p => p.Entity), clock);
 
     /// <summary>A person: a `_user` entity with the given status and timestamps, and its Port user.</summary>
     public static (SimPortUser, SimEntity) Person(string email, string status, string createdAt, string? updatedAt,
