@@ -88,14 +88,6 @@ public sealed class DocSpaceTenant
 
     public static DocSpaceTenant Generate(int users, int seed, DateTimeOffset now) => DocSpaceTenantGenerator.Generate(users, seed, now);
 
-    /// <summary>Generates a tenant at the clock's now that lives on that clock (status stamps, history lifetime, rate-limit windows).</summary>
-    public static DocSpaceTenant Generate(int users, int seed, TimeProvider clock)
-    {
-        var tenant = DocSpaceTenantGenerator.Generate(users, seed, clock.GetUtcNow());
-        tenant.Clock = clock;
-        return tenant;
-    }
-
     public DocSpaceSimUser? Find(Guid id)
     {
         lock (_lock) return _index.TryGetValue(id, out var i) ? _users[i] : null;

@@ -54,9 +54,6 @@ public sealed class PortTenant
 
     public static PortTenant Generate(int users, int seed, DateTimeOffset now) => PortTenantGenerator.Generate(users, seed, now);
 
-    /// <summary>Generates a tenant at the clock's now that lives on that clock (tokens, stamps, rate-limit windows).</summary>
-    public static PortTenant Generate(int users, int seed, TimeProvider clock) => PortTenantGenerator.Generate(users, seed, clock.GetUtcNow(), clock);
-
     public IReadOnlyList<SimPortUser> Users { get { lock (_lock) return _users.Values.ToArray(); } }
 
     public IReadOnlyList<SimEntity> Entities { get { lock (_lock) return _entities.Values.ToArray(); } }

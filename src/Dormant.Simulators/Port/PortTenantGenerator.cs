@@ -15,7 +15,7 @@ internal static class PortTenantGenerator
     private static readonly string[] s_disabled = ["Disabled", "disabled", "DISABLED", "Inactive", "inactive"];
     private static readonly string[] s_offsets = ["-05:00", "-08:00", "-03:30", "+02:00"];
 
-    public static PortTenant Generate(int count, int seed, DateTimeOffset now, TimeProvider? clock = null)
+    public static PortTenant Generate(int count, int seed, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var rng = new Random(seed);
@@ -31,7 +31,7 @@ internal static class PortTenantGenerator
                 entities.Add(new SimEntity { Blueprint = "service", Identifier = $"svc-{i}", Title = $"Service {i}", CreatedAt = entity.CreatedAt, CreatedBy = user.Id });
         }
         var secret = Hex(rng, 32);
-        return new PortTenant("sim-client-" + Hex(rng, 8), secret, users, entities, clock);
+        return new PortTenant("sim-client-" + Hex(rng, 8), secret, users, entities);
     }
 
     private static (SimPortUser, SimEntity) Person(int i, Random rng, DateTimeOffset now)
