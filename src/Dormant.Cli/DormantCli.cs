@@ -36,6 +36,9 @@ public static class DormantCli
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
     {
+        // One HTTP root per process, on its clock, shared by the commands it runs (the demo runs several) and disposed at exit.
+        using var http = env.Http is null ? new Connectors.Http.VendorHttp(env.Clock) : null;
+        if (http is not null) env = env with { Http = http };
         var parse = Build(env).Parse(args);
         if (parse.Errors.Count > 0)
         {

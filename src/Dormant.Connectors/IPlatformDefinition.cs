@@ -1,4 +1,3 @@
-using Dormant.Connectors.Http;
 using Dormant.Core.Connectors;
 using Dormant.Core.Policy;
 
@@ -28,6 +27,9 @@ public interface IPlatformDefinition
     /// <summary>Other named policies the platform offers (e.g. "seed": the original script's rule), chosen with --preset.</summary>
     IReadOnlyDictionary<string, PolicyRules> Presets { get; }
 
-    /// <summary>Connects with resolved settings (keys of <see cref="Settings"/>); throws UsageException when one is missing.</summary>
-    ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning);
+    /// <summary>
+    /// Connects with resolved settings (keys of <see cref="Settings"/>) through the process's HTTP root, on its clock;
+    /// throws UsageException when a setting is missing.
+    /// </summary>
+    ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, ConnectContext context);
 }

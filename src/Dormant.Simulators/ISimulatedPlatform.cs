@@ -11,6 +11,9 @@ public interface ISimulatedPlatform
     /// <summary>Rate and concurrency limits; <see cref="SimulatorLimits.Unlimited"/> for none.</summary>
     SimulatorLimits Limits { get; }
 
+    /// <summary>The simulated vendor's clock: its rate-limit windows, tokens and stamps (the tenant's).</summary>
+    TimeProvider Clock => TimeProvider.System;
+
     void MapRoutes(IEndpointRouteBuilder app);
 
     /// <summary>

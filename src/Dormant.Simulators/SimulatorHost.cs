@@ -21,11 +21,13 @@ public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Unmodelled _unmodelled;
+    private readonly ConnectionCounter _connections;
     private int _stopped;
 
-    private SimulatorHost(WebApplication app, Uri baseUrl, RequestLog requests, FaultInjector faults, Unmodelled unmodelled)
+    private SimulatorHost(WebApplication app, Uri baseUrl, RequestLog requests, FaultInjector faults, Unmodelled unmodelled, ConnectionCounter connections)
     {
         _app = app;
+        _connections = connections;
         BaseUrl = baseUrl;
         Requests = requests;
         Faults = faults;
@@ -39,6 +41,9 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public FaultInjector Faults { get; }
 
+    /// <summary>TCP connections clients hold open to the simulator now (kept alive between requests until a client closes them).</summary>
+    public int OpenConnections => _connections.Open;
+
     /// <param name="port">0 picks a free ephemeral port.</param>
     public static async Task<SimulatorHost> StartAsync(ISimulatedPlatform platform, int port = 0, CancellationToken ct = default)
     {
@@ -48,13 +53,14 @@ public sealed class SimulatorHost : IAsyncDisposable
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var connections = new ConnectionCounter();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.Use(connections.Track)));
 
         var app = builder.Build();
         var requests = new RequestLog();
         var faults = new FaultInjector();
-        var recorder = new RequestRecorder(requests, TimeProvider.System);
-        var limits = new LimitsMiddleware(platform, TimeProvider.System);
+        var recorder = new RequestRecorder(requests, platform.Clock);
+        var limits = new LimitsMiddleware(platform, platform.Clock);
         var faultMiddleware = new FaultMiddleware(faults);
         app.Use(recorder.InvokeAsync);
         app.Use(limits.InvokeAsync);
@@ -79,7 +85,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), requests, faults, unmodelled);
+        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), requests, faults, unmodelled, connections);
     }
 
     /// <summary>

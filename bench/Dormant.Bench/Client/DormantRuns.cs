@@ -13,7 +13,8 @@ internal static class DormantRuns
     public static async Task<RunResult> ScanAsync(ClientArgs a, Func<string, string?> env, bool writePlan, CancellationToken ct)
     {
         var definition = PlatformCatalog.Find(a.Platform);
-        using var platform = Connect(definition, env, a.Scale);
+        using var http = new VendorHttp();
+        using var platform = Connect(definition, env, a.Scale, http);
         // The platform's own policy; the caps are raised only so the 1,000-account plan is allowed.
         var rules = definition.DefaultPolicy with { MaxActions = Math.Max(1, a.PlanActions), MaxShare = 1 };
         var clock = Stopwatch.StartNew();
@@ -36,7 +37,8 @@ internal static class DormantRuns
     {
         var definition = PlatformCatalog.Find(a.Platform);
         var (plan, digest) = PlanFile.Read(a.Plan ?? throw new ArgumentException("apply needs --plan"));
-        using var platform = Connect(definition, env, a.Scale);
+        using var http = new VendorHttp();
+        using var platform = Connect(definition, env, a.Scale, http);
         using var store = SqliteRunStore.Open(a.Store ?? throw new ArgumentException("apply needs --store"));
         var engine = new ApplyEngine(platform.Connector, platform.Source, platform.Actor, store, TimeProvider.System);
         var clock = Stopwatch.StartNew();
@@ -49,13 +51,13 @@ internal static class DormantRuns
         };
     }
 
-    private static ConnectedPlatform Connect(IPlatformDefinition definition, Func<string, string?> env, double scale)
+    private static ConnectedPlatform Connect(IPlatformDefinition definition, Func<string, string?> env, double scale, VendorHttp http)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var spec in definition.Settings)
             if (spec.EnvVars.Select(env).FirstOrDefault(v => !string.IsNullOrEmpty(v)) is { } value)
                 settings[spec.Key] = value;
         // Only the clock is changed: the platform's default rate and concurrency, S times faster.
-        return definition.Connect(settings, new HttpTuning(RateScale: scale));
+        return definition.Connect(settings, new ConnectContext(http, new HttpTuning(RateScale: scale)));
     }
 }

@@ -23,6 +23,11 @@ public sealed class CliContext
     public TextWriter Error { get; }
     public Func<string, string?> Variable { get; }
     public TimeProvider Clock => Env.Clock;
+
+    /// <summary>What a connection is made with: the process's HTTP root and the environment's HTTP tuning.</summary>
+    public Dormant.Connectors.ConnectContext Connecting => new(
+        Env.Http ?? throw new InvalidOperationException("no HTTP root: commands run through DormantCli.RunAsync"), Env.HttpTuning);
+
     public bool Verbose { get; set; }
     /// <summary>--output json: stdout carries one JSON document; stderr only errors and warnings.</summary>
     public bool Json { get; set; }

@@ -20,6 +20,8 @@ public sealed record CliEnvironment
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Tests shorten the vendor backoff; null keeps each platform's defaults.</summary>
     public Dormant.Connectors.Http.HttpTuning? HttpTuning { get; init; }
+    /// <summary>The process's HTTP root; <see cref="DormantCli.RunAsync"/> makes one on <see cref="Clock"/> when there is none.</summary>
+    public Dormant.Connectors.Http.VendorHttp? Http { get; init; }
 
     public static CliEnvironment FromProcess() => new()
     {

@@ -64,7 +64,7 @@ public sealed class ConnectionOptions
             if (spec.ShowPartly) ctx.Say($"{definition.Platform}: using {spec.Description} {SecretRedactor.Hint(value)}");
             values[spec.Key] = value;
         }
-        return definition.Connect(values, ctx.Env.HttpTuning ?? new HttpTuning());
+        return definition.Connect(values, ctx.Connecting);
     }
 
     private static string? FromTenant(TenantConfig? tenant, SettingSpec spec, CliContext ctx)

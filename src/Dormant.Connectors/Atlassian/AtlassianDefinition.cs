@@ -33,15 +33,15 @@ public sealed class AtlassianDefinition : IPlatformDefinition
 
     public IReadOnlyDictionary<string, PolicyRules> Presets => new Dictionary<string, PolicyRules> { ["seed"] = DefaultPolicy };
 
-    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning)
+    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, ConnectContext context)
     {
         var orgId = Connectors.Settings.Require(settings, OrgId);
         var key = Connectors.Settings.Require(settings, ApiKey);
         var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, BaseUrl), "base URL");
         // Atlassian publishes no numbers; 100 requests a minute is the pessimistic default.
-        var http = VendorHttpFactory.Create(Platform, tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 100.0 / 60, MaxConcurrency = 2 }),
+        var http = context.Open(Platform, new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 100.0 / 60, MaxConcurrency = 2 },
             _ => ValueTask.FromResult(key));
-        var api = new VendorApi(Platform, http, AtlassianErrors.Message, [key]);
+        var api = new VendorApi(Platform, http.Client, AtlassianErrors.Message, [key]);
         var connector = new AtlassianConnector(new AtlassianClient(api, orgId), orgId);
         return new ConnectedPlatform(connector, connector, connector, http);
     }

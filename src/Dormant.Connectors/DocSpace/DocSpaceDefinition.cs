@@ -47,7 +47,7 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
 
     public IReadOnlyDictionary<string, PolicyRules> Presets => new Dictionary<string, PolicyRules> { ["seed"] = DefaultPolicy };
 
-    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning)
+    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, ConnectContext context)
     {
         var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, Host), "DocSpace host");
         var key = Connectors.Settings.Require(settings, Key);
@@ -60,11 +60,11 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         // Even pacing at 1,470 a minute (8 at once after a pause) never puts more than 1,478 in any
         // minute, leaving a little for the key's user in a browser; 8 in flight keeps that rate up
         // at 300 ms a page.
-        var settingsHttp = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 1470 / 60.0, MaxConcurrency = 8 });
-        var http = VendorHttpFactory.Create(Platform, settingsHttp, _ => ValueTask.FromResult(key));
-        var client = new DocSpaceClient(new VendorApi(Platform, http, DocSpaceErrors.Message, [key]));
+        var http = context.Open(Platform, new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 1470 / 60.0, MaxConcurrency = 8 },
+            _ => ValueTask.FromResult(key));
+        var client = new DocSpaceClient(new VendorApi(Platform, http.Client, DocSpaceErrors.Message, [key]));
         // The login sweep keeps as many pages in flight as the client may send at once.
-        var history = new LoginHistory(client, Platform, TimeProvider.System, lookback, settingsHttp.MaxConcurrency);
+        var history = new LoginHistory(client, Platform, context.Clock, lookback, http.Settings.MaxConcurrency);
         var connector = new DocSpaceConnector(client, history, selection, baseUrl.Authority);
         return new ConnectedPlatform(connector, connector, connector, http);
     }

@@ -58,21 +58,18 @@ public sealed class PortDefinition : IPlatformDefinition
         ["seed"] = Seed,
     };
 
-    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning) =>
-        Connect(settings, tuning, TimeProvider.System);
-
-    internal ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, HttpTuning tuning, TimeProvider clock)
+    public ConnectedPlatform Connect(IReadOnlyDictionary<string, string> settings, ConnectContext context)
     {
         var id = Connectors.Settings.Require(settings, ClientId);
         var secret = Connectors.Settings.Require(settings, ClientSecret);
         var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, BaseUrl), "Port API URL");
         // Last published limits (rate-limits.mdx, 2025-11): 15,000 requests per 5 minutes (50/s) for
         // most routes; 20/s leaves room for the organization's other integrations.
-        var http = tuning.Apply(new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 });
-        var authHttp = VendorHttpFactory.Create(Platform, http, bearer: null, clock);
-        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp, PortErrors.Message, [secret]), id, secret, clock);
-        var apiHttp = VendorHttpFactory.Create(Platform, http, tokens.GetAsync, clock);
-        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp, PortErrors.Message, [secret]), tokens));
+        var http = new HttpSettings { BaseUrl = baseUrl, RequestsPerSecond = 20, MaxConcurrency = 4 };
+        var authHttp = context.Open(Platform, http);
+        var tokens = new PortTokenSource(new VendorApi(Platform, authHttp.Client, PortErrors.Message, [secret]), id, secret, context.Clock);
+        var apiHttp = context.Open(Platform, http, tokens.GetAsync);
+        var client = new PortClient(new PortApi(new VendorApi(Platform, apiHttp.Client, PortErrors.Message, [secret]), tokens));
         // The tenant is the API host: a token names no organization id Dormant could show before it reads.
         var connector = new PortConnector(client, baseUrl.Authority, new Owned(apiHttp, authHttp, tokens));
         return new ConnectedPlatform(connector, connector, connector, connector);

@@ -14,6 +14,8 @@ public sealed class AtlassianSimulator(AtlassianTenant tenant, SimulatorLimits? 
 
     public SimulatorLimits Limits { get; } = limits ?? SimulatorLimits.Unlimited;
 
+    public TimeProvider Clock => Tenant.Clock;
+
     /// <summary>
     /// Atlassian does not promise Retry-After on 429 (JRACLOUD-82801), so it is off by default;
     /// turn it on to test that a client honours it when present.

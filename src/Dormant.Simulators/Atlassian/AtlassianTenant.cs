@@ -44,9 +44,16 @@ public sealed class AtlassianTenant
 
     public int PageSizeMax { get; set; } = 100;
 
+    /// <summary>The organization's clock: its rate-limit windows.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Generates a deterministic tenant (same users for the same seed and clock).</summary>
     public static AtlassianTenant Generate(int users, int seed, DateTimeOffset now) =>
         AtlassianTenantGenerator.Generate(users, seed, now);
+
+    /// <summary>Generates a tenant at the clock's now that lives on that clock.</summary>
+    public static AtlassianTenant Generate(int users, int seed, TimeProvider clock) =>
+        AtlassianTenantGenerator.Generate(users, seed, clock.GetUtcNow(), clock);
 
     public SimUser? Find(string accountId)
     {

@@ -17,7 +17,7 @@ internal static class AtlassianTenantGenerator
     private static readonly string[][] s_adminRoles = [["atlassian/org-admin"], ["atlassian/site-admin"], ["atlassian/user-access-admin"]];
     private static readonly string[] s_noRoles = [];
 
-    public static AtlassianTenant Generate(int users, int seed, DateTimeOffset now)
+    public static AtlassianTenant Generate(int users, int seed, DateTimeOffset now, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(users);
         var rng = new Random(seed);
@@ -39,7 +39,7 @@ internal static class AtlassianTenantGenerator
             list.Add(user);
         }
 
-        return new AtlassianTenant(orgId, apiKey, list, directoryIds);
+        return new AtlassianTenant(orgId, apiKey, list, directoryIds) { Clock = time ?? TimeProvider.System };
     }
 
     /// <summary>Admins take their kind from their number, not from a draw, so a seed's tenant stays as it was.</summary>

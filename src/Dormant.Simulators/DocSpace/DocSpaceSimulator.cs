@@ -16,6 +16,8 @@ public sealed class DocSpaceSimulator(DocSpaceTenant tenant, SimulatorLimits? li
 
     public SimulatorLimits Limits { get; } = limits ?? SimulatorLimits.Unlimited;
 
+    public TimeProvider Clock => Tenant.Clock;
+
     public static Task<SimulatorHost> StartAsync(DocSpaceTenant tenant, SimulatorLimits? limits = null, int port = 0, CancellationToken ct = default) =>
         SimulatorHost.StartAsync(new DocSpaceSimulator(tenant, limits), port, ct);
 

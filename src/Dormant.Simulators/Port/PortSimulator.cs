@@ -18,6 +18,8 @@ public sealed class PortSimulator(PortTenant tenant, SimulatorLimits? limits = n
     /// <summary>Always a rate limit, so every response carries Port's x-ratelimit-* headers.</summary>
     public SimulatorLimits Limits { get; } = limits is { RequestsPerWindow: not null } ? limits : PublishedLimits;
 
+    public TimeProvider Clock => Tenant.Clock;
+
     public static Task<SimulatorHost> StartAsync(PortTenant tenant, SimulatorLimits? limits = null, int port = 0, CancellationToken ct = default) =>
         SimulatorHost.StartAsync(new PortSimulator(tenant, limits), port, ct);
 

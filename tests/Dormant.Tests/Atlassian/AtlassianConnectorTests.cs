@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dormant.Core.Accounts;
 using Dormant.Core.Connectors;
+using Dormant.Connectors.Http;
 using Dormant.Core.Errors;
 using Dormant.Simulators;
 using Dormant.Simulators.Atlassian;
@@ -13,9 +14,9 @@ public sealed class AtlassianConnectorTests
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly ScanRequest Confluence = new("confluence");
 
-    private static async Task<List<Account>> ScanAsync(AtlassianFixture f)
+    private static async Task<List<Account>> ScanAsync(AtlassianFixture f, VendorHttp? http = null)
     {
-        using var p = f.Connect();
+        using var p = f.Connect(http: http);
         var list = new List<Account>();
         await foreach (var a in p.Source.ListAccountsAsync(Confluence, null, CancellationToken.None)) list.Add(a);
         return list;
@@ -76,31 +77,41 @@ public sealed class AtlassianConnectorTests
         Assert.Equal(Now.AddDays(-2).UtcDateTime.Date.AddDays(1).AddSeconds(-1), latest!.Value.UtcDateTime);
     }
 
-    [Fact]
-    public async Task A_429_with_retry_after_is_waited_out()
+    // The waits run on the connection's clock: a fake one, far from today, so a wait counted from the
+    // real clock would be clamped to minutes and never come due on the fake one.
+    private static readonly DateTimeOffset FakeNow = new(2031, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Scans while the fault answers, and returns the wait the connection asked of its clock before it tried again.</summary>
+    private static async Task<TimeSpan> WaitBeforeRetryAsync(AtlassianFixture f, Fault fault)
     {
-        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(30, 1, Now));
-        var fault = f.Host.Faults.Add(new Fault { Id = "429-retry-after", PathContains = "/users/search", Status = 429, Times = 1,
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "1" }, Body = "{\"code\":429,\"message\":\"Rate limit exceeded\"}" });
-        var started = DateTimeOffset.UtcNow;
-        var accounts = await ScanAsync(f);
-        Assert.Equal(30, accounts.Count);
+        var clock = new WatchedClock(FakeNow);
+        using var http = new VendorHttp(clock);
+        var scan = Task.Run(() => ScanAsync(f, http));
+        var wait = await clock.NextWaitAsync(TimeSpan.FromMilliseconds(500));
+        Assert.False(scan.IsCompleted, "the scan should be waiting on its clock");
+        clock.Advance(wait);
+        Assert.Equal(f.Tenant.Users.Count, (await scan.WaitAsync(TimeSpan.FromSeconds(20))).Count);
         Assert.Equal(1, fault.Fired);
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the Retry-After second was not waited");
+        return wait;
     }
 
     [Fact]
-    public async Task A_429_with_only_x_ratelimit_reset_waits_until_the_reset()
+    public async Task A_429_with_retry_after_is_waited_out_on_the_connections_clock()
     {
-        await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(30, 1, Now));
-        var reset = DateTimeOffset.UtcNow.AddSeconds(1.5).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        await using var f = await AtlassianFixture.StartAsync(Users.Tenant(Users.Person("u1", Now.AddDays(-3))));
+        var fault = f.Host.Faults.Add(new Fault { Id = "429-retry-after", PathContains = "/users/search", Status = 429, Times = 1,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "7" }, Body = "{\"code\":429,\"message\":\"Rate limit exceeded\"}" });
+        Assert.Equal(TimeSpan.FromSeconds(7), await WaitBeforeRetryAsync(f, fault));
+    }
+
+    [Fact]
+    public async Task A_429_with_only_x_ratelimit_reset_waits_until_the_reset_counted_from_the_connections_clock()
+    {
+        await using var f = await AtlassianFixture.StartAsync(Users.Tenant(Users.Person("u1", Now.AddDays(-3))));
+        var reset = FakeNow.AddSeconds(90).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var fault = f.Host.Faults.Add(new Fault { Id = "429-reset", PathContains = "/users/search", Status = 429, Times = 1,
             Headers = new Dictionary<string, string> { ["X-RateLimit-Reset"] = reset, ["X-RateLimit-Remaining"] = "0" } });
-        var started = DateTimeOffset.UtcNow;
-        var accounts = await ScanAsync(f);
-        Assert.Equal(30, accounts.Count);
-        Assert.Equal(1, fault.Fired);
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1), "the reset time was not waited for");
+        Assert.Equal(TimeSpan.FromSeconds(90), await WaitBeforeRetryAsync(f, fault));
     }
 
     [Fact]
@@ -121,7 +132,7 @@ public sealed class AtlassianConnectorTests
         await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(5, 1, Now));
         var settings = f.Settings;
         settings["api-key"] = "wrong-key-1234567890";
-        using var p = new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast);
+        using var p = new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, TestHttp.With(CliHarness.Fast));
         var e = await Assert.ThrowsAsync<VendorException>(async () =>
         {
             await foreach (var _ in p.Source.ListAccountsAsync(Confluence, null, CancellationToken.None)) { }
@@ -152,7 +163,7 @@ public sealed class AtlassianConnectorTests
         await using var f = await AtlassianFixture.StartAsync(AtlassianTenant.Generate(1, 1, Now));
         var settings = f.Settings;
         settings["base-url"] = "http://api.example.com";
-        var e = Assert.Throws<UsageException>(() => new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, CliHarness.Fast));
+        var e = Assert.Throws<UsageException>(() => new Dormant.Connectors.Atlassian.AtlassianDefinition().Connect(settings, TestHttp.With(CliHarness.Fast)));
         Assert.Contains("plain http", e.Message);
     }
 

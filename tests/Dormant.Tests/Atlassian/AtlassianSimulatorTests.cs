@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Dormant.Simulators;
 using Dormant.Simulators.Atlassian;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dormant.Tests.Atlassian;
 
@@ -248,6 +249,28 @@ public sealed class AtlassianSimulatorTests
         Assert.Null(limited.Headers.RetryAfter);
         using var body = JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
         Assert.Equal(429, body.RootElement.GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_rate_window_runs_on_the_tenants_clock()
+    {
+        // Given a tenant on a fake clock, one request a minute, and that request spent
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.Zero));
+        var tenant = AtlassianTenant.Generate(5, seed: 3, clock);
+        await using var host = await AtlassianSimulator.StartAsync(tenant, new SimulatorLimits(1, TimeSpan.FromMinutes(1)));
+        using var client = Client(host, tenant);
+        using (var first = await PostAsync(client, tenant, "-", new { limit = 1 })) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        // Then the next is refused until the minute that clock counts is over, and served once it is
+        using (var refused = await PostAsync(client, tenant, "-", new { limit = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            var reset = DateTimeOffset.Parse(refused.Headers.GetValues("X-RateLimit-Reset").Single(), CultureInfo.InvariantCulture);
+            Assert.Equal(clock.GetUtcNow().AddMinutes(1), reset);
+        }
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var again = await PostAsync(client, tenant, "-", new { limit = 1 });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Dormant.Connectors;
 using Dormant.Connectors.DocSpace;
 using Dormant.Connectors.Http;
 using Dormant.Simulators;
+using Dormant.Tests.Support;
 using Dormant.Simulators.DocSpace;
 
 namespace Dormant.Tests.DocSpace;
@@ -33,7 +34,7 @@ internal sealed class DocSpacePortal : IAsyncDisposable
             ["docspace-key"] = Tenant.ApiKey,
         };
         foreach (var (k, v) in extra) settings[k] = v;
-        return new DocSpaceDefinition().Connect(settings, new HttpTuning(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(20), MaxRetries: 3));
+        return new DocSpaceDefinition().Connect(settings, TestHttp.With(new HttpTuning(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(20), MaxRetries: 3)));
     }
 
     /// <summary>A plain client with the portal's key, to talk to the simulator without the connector.</summary>

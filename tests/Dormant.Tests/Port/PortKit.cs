@@ -4,6 +4,7 @@ using Dormant.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Connectors.Port;
 using Dormant.Simulators;
+using Dormant.Tests.Support;
 using Dormant.Simulators.Port;
 
 namespace Dormant.Tests.Port;
@@ -16,8 +17,11 @@ internal static class PortKit
 
     public static HttpTuning Fast { get; } = new(RequestsPerSecond: 500, MaxConcurrency: 4, BaseDelay: TimeSpan.FromMilliseconds(10), MaxRetries: 2);
 
-    public static PortTenant Tenant(params (SimPortUser User, SimEntity Entity)[] people) =>
-        new(ClientId, ClientSecret, people.Select(p => p.User), people.Select(p => p.Entity));
+    public static PortTenant Tenant(params (SimPortUser User, SimEntity Entity)[] people) => Tenant(TimeProvider.System, people);
+
+    /// <summary>A tenant living on <paramref name="clock"/>: its tokens expire and its stamps are written by it.</summary>
+    public static PortTenant Tenant(TimeProvider clock, params (SimPortUser User, SimEntity Entity)[] people) =>
+        new(ClientId, ClientSecret, people.Select(p => p.User), people.Select(p => p.Entity), clock);
 
     /// <summary>A person: a `_user` entity with the given status and timestamps, and its Port user.</summary>
     public static (SimPortUser, SimEntity) Person(string email, string status, string createdAt, string? updatedAt,
@@ -47,9 +51,10 @@ internal static class PortKit
         ? utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
         : utc.ToOffset(TimeSpan.Parse(offset.TrimStart('+'), CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    public static ConnectedPlatform Connect(SimulatorHost host, PortTenant tenant, string? secret = null) =>
+    /// <summary>Through the test process's HTTP root unless the test brings its own (on a fake clock).</summary>
+    public static ConnectedPlatform Connect(SimulatorHost host, PortTenant tenant, string? secret = null, VendorHttp? http = null) =>
         new PortDefinition().Connect(new Dictionary<string, string>
         {
             ["client-id"] = tenant.ClientId, ["client-secret"] = secret ?? tenant.ClientSecret, ["base-url"] = host.BaseUrl.ToString(),
-        }, Fast);
+        }, TestHttp.With(Fast, http));
 }

@@ -1,3 +1,4 @@
+using Dormant.Connectors.Http;
 using Dormant.Connectors.Port;
 using Dormant.Core.Apply;
 using Dormant.Core.Plans;
@@ -5,6 +6,7 @@ using Dormant.Core.Store;
 using Dormant.Simulators;
 using Dormant.Simulators.Port;
 using Dormant.Tests.Store;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dormant.Tests.Port;
 
@@ -42,26 +44,33 @@ public sealed class PortTokenTests
     }
 
     [Fact]
-    public async Task A_short_lived_token_is_refreshed_during_a_long_run()
+    public async Task A_token_past_its_expiry_on_the_connections_clock_is_replaced_before_it_is_sent()
     {
-        // Given 1.5-second tokens and a slow single-user route, so the run outlives several tokens
-        var tenant = SixDormantUsers();
-        tenant.Tokens.Lifetime = TimeSpan.FromSeconds(1.5);
+        // Given a tenant and a connection on one fake clock, one-hour tokens, and a first scan that fetched one
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.Zero));
+        var old = PortKit.At(clock.GetUtcNow().AddDays(-300));
+        var tenant = PortKit.Tenant(clock, Enumerable.Range(1, 3).Select(i => PortKit.Person($"u{i}@example.com", "Active", old, old)).ToArray());
+        tenant.Tokens.Lifetime = TimeSpan.FromHours(1);
         await using var host = await PortSimulator.StartAsync(tenant);
-        var slow = host.Faults.Add(new Fault { Kind = FaultKind.Latency, Method = "GET", PathContains = "/v1/users/", Latency = TimeSpan.FromMilliseconds(400), Times = int.MaxValue });
-        using var port = PortKit.Connect(host, tenant);
-        using var temp = new TempStore();
-        using var store = temp.Open();
+        using var http = new VendorHttp(clock);
+        using var port = PortKit.Connect(host, tenant, http: http);
+        Assert.Equal(3, await CountAsync(port));
 
-        // When planning and applying
-        var plan = await new Planner(TimeProvider.System).MakeAsync(port.Connector, port.Source, new PortDefinition().DefaultPolicy with { MaxShare = 1 }, "test", Planner.DefaultValidity, null, default);
-        var result = await new ApplyEngine(port.Connector, port.Source, port.Actor, store, TimeProvider.System)
-            .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, default);
+        // When two hours pass on that clock (no one sleeps) and the connection scans again
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(3, await CountAsync(port));
 
-        // Then nothing failed and new tokens were fetched along the way
-        Assert.True(slow.Fired >= 6);
-        Assert.All(result.Outcomes, o => Assert.Equal(JournalPhase.Done, o.Phase));
-        Assert.True(tenant.Tokens.Issued >= 2, $"{tenant.Tokens.Issued} tokens");
+        // Then it fetched a second token before sending anything with the dead one: no request was refused
+        Assert.Equal(2, tenant.Tokens.Issued);
+        Assert.Equal(2, host.Requests.CountMatching("POST", "/v1/auth/access_token"));
+        Assert.DoesNotContain(host.Requests.All, r => r.Status == 401);
+    }
+
+    private static async Task<int> CountAsync(Dormant.Connectors.ConnectedPlatform port)
+    {
+        var n = 0;
+        await foreach (var _ in port.Source.ListAccountsAsync(new Dormant.Core.Connectors.ScanRequest(null), null, default)) n++;
+        return n;
     }
 
     [Fact]

@@ -24,7 +24,9 @@ public sealed class AtlassianFixture : IAsyncDisposable
         ["base-url"] = Host.BaseUrl.ToString(),
     };
 
-    public ConnectedPlatform Connect(HttpTuning? tuning = null) => new AtlassianDefinition().Connect(Settings, tuning ?? CliHarness.Fast);
+    /// <summary>Through the test process's HTTP root unless the test brings its own (on a fake clock).</summary>
+    public ConnectedPlatform Connect(HttpTuning? tuning = null, VendorHttp? http = null) =>
+        new AtlassianDefinition().Connect(Settings, TestHttp.With(tuning ?? CliHarness.Fast, http));
 
     public void Expose(CliHarness cli)
     {

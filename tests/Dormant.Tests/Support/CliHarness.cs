@@ -25,6 +25,13 @@ public sealed class CliHarness(string workingDirectory)
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The clock the conversation with the simulators runs on (pacing, retry waits, token expiry): theirs, real
+    /// time. A test that sets <see cref="Clock"/> moves the date the commands see, not the simulators, so a fake
+    /// clock there must not freeze the waits of a real-time vendor. In a real process both are the one clock.
+    /// </summary>
+    public TimeProvider HttpClock { get; set; } = TimeProvider.System;
+
     public static readonly HttpTuning Fast = new(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(10), MaxRetries: 4);
 
     /// <summary>Fast backoff by default; null runs with each platform's real defaults (what a user gets).</summary>
@@ -34,6 +41,8 @@ public sealed class CliHarness(string workingDirectory)
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        // Each run is a process of its own: its own HTTP root, disposed when it ends.
+        using var http = new VendorHttp(HttpClock);
         var env = new CliEnvironment
         {
             Out = output,
@@ -46,6 +55,7 @@ public sealed class CliHarness(string workingDirectory)
             OutIsTerminal = OutIsTerminal,
             Clock = Clock,
             HttpTuning = Tuning,
+            Http = http,
         };
         var code = await DormantCli.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());
