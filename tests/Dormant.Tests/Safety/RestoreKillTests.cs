@@ -46,10 +46,17 @@ public sealed class RestoreKillTests : IAsyncLifetime
 
     private DormantProcess StartRestore() => DormantProcess.Start(_dir.Path, _cli.Variables, "restore", _runId, "--store", "store.db");
 
-    private Fault HoldThirdRestore() => _sim.Host.Faults.Add(new Fault
+    /// <summary>A restore process whose third restore the simulator holds: two accounts are back, the third is in flight.</summary>
+    private async Task<DormantProcess> RestoreHeldAtTheThirdAsync()
     {
-        Id = "hold-third-restore", Method = "POST", PathContains = "/restore", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1,
-    });
+        var hold = _sim.Host.Faults.Add(new Fault
+        {
+            Id = "hold-third-restore", Method = "POST", PathContains = "/restore", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1,
+        });
+        var restore = StartRestore();
+        await Eventually.Until(() => hold.Fired == 1, "the third restore to reach the simulator");
+        return restore;
+    }
 
     private async Task<List<RunRecord>> RestoreRunsAsync()
     {
@@ -82,9 +89,7 @@ public sealed class RestoreKillTests : IAsyncLifetime
     [Fact]
     public async Task Ctrl_c_mid_restore_exits_130_lists_what_was_restored_and_records_the_whole_target_list()
     {
-        var hold = HoldThirdRestore();
-        using var restore = StartRestore();
-        await Eventually.Until(() => hold.Fired == 1, "the third restore to reach the simulator");
+        using var restore = await RestoreHeldAtTheThirdAsync();
 
         restore.Interrupt();
         var result = await restore.WaitAsync(TimeSpan.FromSeconds(30));
@@ -130,9 +135,7 @@ public sealed class RestoreKillTests : IAsyncLifetime
     [Fact]
     public async Task Killed_mid_restore_reads_interrupted_and_restoring_again_undoes_each_account_once()
     {
-        var hold = HoldThirdRestore();
-        using var restore = StartRestore();
-        await Eventually.Until(() => hold.Fired == 1, "the third restore to reach the simulator");
+        using var restore = await RestoreHeldAtTheThirdAsync();
 
         restore.Kill();
         await restore.WaitAsync(TimeSpan.FromSeconds(10));

@@ -1,3 +1,4 @@
+using Dormant.Connectors;
 using Dormant.Connectors.DocSpace;
 using Dormant.Core.Accounts;
 using Dormant.Core.Apply;
@@ -5,91 +6,98 @@ using Dormant.Core.Connectors;
 using Dormant.Core.Plans;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
+using Dormant.Store.Sqlite;
 using Dormant.Tests.DocSpace;
 using Dormant.Tests.Store;
 
 namespace Dormant.Tests.Safety;
 
-/// <summary>However a run ends (here: a defect that throws mid-batch), it is saved with its end and every intent gets an outcome.</summary>
-public sealed class RunEndTests
+/// <summary>
+/// However a run ends (here: a defect that throws mid-batch, before or after the vendor acted), it is saved with
+/// its end and every intent gets an outcome; restoring again finishes the work without asking for anything twice.
+/// </summary>
+public sealed class RunEndTests : IAsyncLifetime
 {
     private static readonly PolicyRules s_policy = new DocSpaceDefinition().DefaultPolicy with { MaxShare = 1 };
     private static readonly CancellationToken s_ct = CancellationToken.None;
+    private readonly TempStore _temp = new();
+    private DocSpacePortal _portal = null!;
+    private SqliteRunStore _store = null!;
+    private ConnectedPlatform _platform = null!;
+    private Plan _plan = null!;
+    private string _before = null!;
+
+    public async Task InitializeAsync()
+    {
+        _portal = await DocSpacePortal.StartAsync(200, seed: 21);
+        _before = _portal.Tenant.Fingerprint();
+        _store = _temp.Open();
+        _platform = _portal.Connect();
+        _plan = await new Planner(TimeProvider.System).MakeAsync(_platform.Connector, _platform.Source, s_policy, "test", Planner.DefaultValidity, null, s_ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _platform.Dispose();
+        _store.Dispose();
+        _temp.Dispose();
+        await _portal.DisposeAsync();
+    }
+
+    private Task<ApplyResult> ApplyAsync(IAccountActor actor) =>
+        new ApplyEngine(_platform.Connector, _platform.Source, actor, _store, TimeProvider.System).ApplyAsync(_plan, "digest", new ApplyOptions("test"), null, s_ct);
+
+    private Task<ApplyResult> RestoreAsync(string runId, IAccountActor actor) =>
+        new RestoreEngine(_platform.Connector, actor, _store, TimeProvider.System, _platform.Source).RestoreAsync(runId, [], "test", null, s_ct);
 
     [Fact]
     public async Task An_unexpected_error_mid_apply_saves_the_run_failed_and_each_intent_stopped()
     {
-        await using var portal = await DocSpacePortal.StartAsync(200, seed: 21);
-        using var temp = new TempStore();
-        using var store = temp.Open();
-        using var platform = portal.Connect();
-        var plan = await new Planner(TimeProvider.System).MakeAsync(platform.Connector, platform.Source, s_policy, "test", Planner.DefaultValidity, null, s_ct);
-        var broken = new WatchedActor(platform.Actor, Break.BeforeTheCall);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(new WatchedActor(_platform.Actor, Break.BeforeTheCall)));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new ApplyEngine(platform.Connector, platform.Source, broken, store, TimeProvider.System)
-            .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, s_ct));
-
-        Assert.Empty(portal.Puts);
-        var run = (await store.GetRunAsync(plan.PlanId, s_ct))!;
+        Assert.Empty(_portal.Puts);
+        var run = (await _store.GetRunAsync(_plan.PlanId, s_ct))!;
         Assert.Equal("failed", run.Status);
-        Assert.Contains($"\"planned\":{plan.Actions.Count}", run.SummaryJson);
-        await EachIntentStoppedAsync(store, plan.PlanId);
+        Assert.Contains($"\"planned\":{_plan.Actions.Count}", run.SummaryJson);
+        await EachIntentStoppedAsync(_store, _plan.PlanId);
     }
 
     [Fact]
     public async Task An_unexpected_error_mid_restore_saves_the_restore_failed_and_restoring_again_finishes()
     {
-        await using var portal = await DocSpacePortal.StartAsync(200, seed: 21);
-        var before = portal.Tenant.Fingerprint();
-        using var temp = new TempStore();
-        using var store = temp.Open();
-        using var platform = portal.Connect();
-        var plan = await new Planner(TimeProvider.System).MakeAsync(platform.Connector, platform.Source, s_policy, "test", Planner.DefaultValidity, null, s_ct);
-        var applied = await new ApplyEngine(platform.Connector, platform.Source, platform.Actor, store, TimeProvider.System)
-            .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, s_ct);
+        var applied = await ApplyAsync(_platform.Actor);
         Assert.Equal("done", applied.Status);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new RestoreEngine(platform.Connector, new WatchedActor(platform.Actor, Break.BeforeTheCall), store, TimeProvider.System, platform.Source)
-            .RestoreAsync(applied.RunId, [], "test", null, s_ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RestoreAsync(applied.RunId, new WatchedActor(_platform.Actor, Break.BeforeTheCall)));
 
-        var failed = (await store.ListRunsAsync(0, s_ct)).Single(r => r.Kind == "restore");
+        var failed = (await _store.ListRunsAsync(0, s_ct)).Single(r => r.Kind == "restore");
         Assert.Equal("failed", failed.Status);
-        await EachIntentStoppedAsync(store, failed.RunId);
-        var again = await new RestoreEngine(platform.Connector, platform.Actor, store, TimeProvider.System)
-            .RestoreAsync(applied.RunId, [], "test", null, s_ct);
+        await EachIntentStoppedAsync(_store, failed.RunId);
+        var again = await RestoreAsync(applied.RunId, _platform.Actor);
         Assert.Equal("done", again.Status);
-        Assert.Equal(plan.Actions.Count, again.Acted);
-        Assert.Equal(before, portal.Tenant.Fingerprint());
+        Assert.Equal(_plan.Actions.Count, again.Acted);
+        Assert.Equal(_before, _portal.Tenant.Fingerprint());
     }
 
     [Fact]
     public async Task A_restore_that_died_after_the_vendor_acted_is_finished_by_rereading_without_sending_again()
     {
         // Given a restore whose process died after the portal re-enabled everyone but before the journal heard
-        await using var portal = await DocSpacePortal.StartAsync(200, seed: 21);
-        var before = portal.Tenant.Fingerprint();
-        using var temp = new TempStore();
-        using var store = temp.Open();
-        using var platform = portal.Connect();
-        var plan = await new Planner(TimeProvider.System).MakeAsync(platform.Connector, platform.Source, s_policy, "test", Planner.DefaultValidity, null, s_ct);
-        var applied = await new ApplyEngine(platform.Connector, platform.Source, platform.Actor, store, TimeProvider.System)
-            .ApplyAsync(plan, "digest", new ApplyOptions("test"), null, s_ct);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new RestoreEngine(platform.Connector, new WatchedActor(platform.Actor, Break.AfterTheCall), store,
-            TimeProvider.System, platform.Source).RestoreAsync(applied.RunId, [], "test", null, s_ct));
-        Assert.Equal(before, portal.Tenant.Fingerprint());
-        var puts = portal.Puts.Count;
+        var applied = await ApplyAsync(_platform.Actor);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RestoreAsync(applied.RunId, new WatchedActor(_platform.Actor, Break.AfterTheCall)));
+        Assert.Equal(_before, _portal.Tenant.Fingerprint());
+        var puts = _portal.Puts.Count;
 
         // When restoring the run again
-        var watched = new WatchedActor(platform.Actor, Break.Never);
-        var again = await new RestoreEngine(platform.Connector, watched, store, TimeProvider.System, platform.Source)
-            .RestoreAsync(applied.RunId, [], "test", null, s_ct);
+        var watched = new WatchedActor(_platform.Actor, Break.Never);
+        var again = await RestoreAsync(applied.RunId, watched);
 
         // Then each account is re-read and found back: the connector is not even asked to undo it again
         Assert.Equal(0, watched.Asked);
-        Assert.Equal(puts, portal.Puts.Count);
+        Assert.Equal(puts, _portal.Puts.Count);
         Assert.Equal("done", again.Status);
-        Assert.Equal(plan.Actions.Count, again.Count(JournalPhase.AlreadyDone));
-        Assert.Equal(before, portal.Tenant.Fingerprint());
+        Assert.Equal(_plan.Actions.Count, again.Count(JournalPhase.AlreadyDone));
+        Assert.Equal(_before, _portal.Tenant.Fingerprint());
     }
 
     private static async Task EachIntentStoppedAsync(IRunStore store, string runId)
