@@ -50,6 +50,30 @@ internal sealed class RunLock : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
+    /// <summary>
+    /// True only when the run's lock file exists and nobody holds it: the process that recorded the run
+    /// "running" is gone (a kill leaves no other trace). Without a lock file, or with locking off, nobody can tell.
+    /// The probe is a shared lock held for one open; a process taking the run in that instant is refused and may retry.
+    /// </summary>
+    public static bool IsAbandoned(string storePath, string runId)
+    {
+        var path = System.IO.Path.Combine(storePath + ".locks", FileName(runId));
+        if (LockingDisabled() || !File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Run ids come from users and plan files; keep the name to safe characters, and add a
     /// hash when anything was replaced so two ids that sanitize alike still get different locks.</summary>
     internal static string FileName(string runId)

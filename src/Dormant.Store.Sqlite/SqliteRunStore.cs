@@ -76,9 +76,15 @@ public sealed class SqliteRunStore : IRunStore
 
     public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Do(ct, c => RunsTable.Upsert(c, run));
 
-    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken ct) => Do(ct, c => RunsTable.Get(c, Location, runId));
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken ct) =>
+        Do(ct, c => RunsTable.Get(c, Location, runId) is { } run ? AsSeen(run) : null);
 
-    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken ct) => Do(ct, c => RunsTable.List(c, Location, limit));
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken ct) =>
+        Do(ct, c => (IReadOnlyList<RunRecord>)[.. RunsTable.List(c, Location, limit).Select(AsSeen)]);
+
+    // A run killed mid-way cannot record its own end; its free lock says it ended, so no reader is told it still runs.
+    private RunRecord AsSeen(RunRecord run) =>
+        run.Status == "running" && RunLock.IsAbandoned(Location, run.RunId) ? run with { Status = "interrupted" } : run;
 
     public Task SaveDecisionsAsync(string runId, IReadOnlyList<Decision> decisions, CancellationToken ct) =>
         Do(ct, c => DecisionsTable.Replace(c, runId, decisions, ct));

@@ -40,7 +40,7 @@ internal sealed class LostAnswers(Rereader reread)
                     if (Settle(e, now, reached, sent) is { } result) results[id(item)] = result;
                     else again.Add(refresh(item, now.Account!));
                 }
-                if (again.Count > 0 && sent >= MaxSends && ApplyEngine.IsFatal(e)) throw;
+                if (again.Count > 0 && sent >= MaxSends && ActionRunner.IsFatal(e)) throw;
                 pending = again;
             }
         }
@@ -50,6 +50,6 @@ internal sealed class LostAnswers(Rereader reread)
         now.Failure is { } why ? ActionResult.Failed($"{lost.Message}; could not re-read it: {why}")
         : reached(now.Account) ? ActionResult.Done(Confirmed)
         : now.Account is null ? ActionResult.Failed($"{lost.Message}; a re-read finds the account no longer exists")
-        : sent >= MaxSends && !ApplyEngine.IsFatal(lost) ? ActionResult.Failed($"{lost.Message}; a re-read shows it not done after {sent} sends, so it was not sent again")
+        : sent >= MaxSends && !ActionRunner.IsFatal(lost) ? ActionResult.Failed($"{lost.Message}; a re-read shows it not done after {sent} sends, so it was not sent again")
         : null;
 }

@@ -1,5 +1,4 @@
 using Dormant.Core.Connectors;
-using Dormant.Core.Plans;
 using Dormant.Core.Store;
 
 namespace Dormant.Core.Apply;
@@ -15,27 +14,30 @@ internal sealed class OutcomeRecorder(IRunStore store, TimeProvider clock, strin
 
     public bool Settled(string accountId) => _settled.Contains(accountId);
 
-    public void Earlier(PlannedAction planned, JournalEntry earlier) =>
-        Add(new AccountOutcome(planned.AccountId, planned.Label, planned.Action, earlier.Phase, earlier.Detail, FromEarlierAttempt: true));
+    public void Earlier(RunItem item, JournalEntry earlier) =>
+        Add(new AccountOutcome(item.AccountId, item.Label, item.Action, earlier.Phase, earlier.Detail, FromEarlierAttempt: true));
 
-    public Task IntentAsync(PlannedAction planned, string detail) => JournalAsync(planned, JournalPhase.Intent, detail);
+    public Task IntentAsync(RunItem item, string detail) => JournalAsync(item, JournalPhase.Intent, detail);
 
-    public Task RecordAsync(PlannedAction planned, ActionResult result) => RecordAsync(planned, result.Outcome switch
+    public Task RecordAsync(RunItem item, ActionResult result) => RecordAsync(item, Phase(result.Outcome), result.Detail);
+
+    public async Task RecordAsync(RunItem item, JournalPhase phase, string detail)
+    {
+        await JournalAsync(item, phase, detail);
+        Add(new AccountOutcome(item.AccountId, item.Label, item.Action, phase, detail, FromEarlierAttempt: false));
+    }
+
+    /// <summary>The vendor's answer as the journal records it; an account a batch answer left out arrives here as Failed.</summary>
+    public static JournalPhase Phase(ActionOutcome outcome) => outcome switch
     {
         ActionOutcome.Done => JournalPhase.Done,
         ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
         _ => JournalPhase.Failed,
-    }, result.Detail);
-
-    public async Task RecordAsync(PlannedAction planned, JournalPhase phase, string detail)
-    {
-        await JournalAsync(planned, phase, detail);
-        Add(new AccountOutcome(planned.AccountId, planned.Label, planned.Action, phase, detail, FromEarlierAttempt: false));
-    }
+    };
 
     // Never cancelled: an outcome the vendor already gave must reach the journal.
-    private Task JournalAsync(PlannedAction planned, JournalPhase phase, string detail) =>
-        store.AppendJournalAsync(new JournalEntry(runId, planned.AccountId, planned.Action, phase, detail, clock.GetUtcNow()), CancellationToken.None);
+    private Task JournalAsync(RunItem item, JournalPhase phase, string detail) =>
+        store.AppendJournalAsync(new JournalEntry(runId, item.AccountId, item.Action, phase, detail, clock.GetUtcNow()), CancellationToken.None);
 
     private void Add(AccountOutcome outcome)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dormant.Core.Connectors;
 using Dormant.Core.Errors;
 using Dormant.Core.Plans;
@@ -7,12 +6,12 @@ using Dormant.Core.Store;
 namespace Dormant.Core.Apply;
 
 /// <summary>Undoes an apply run, or chosen accounts of it, from its journal and backups.</summary>
-/// <param name="source">Re-reads accounts when an undo's answer is lost; by default the actor itself, when it can.</param>
+/// <param name="source">Re-reads accounts when an undo's answer is lost or an earlier restore may have sent it; by default the actor itself, when it can.</param>
 public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRunStore store, TimeProvider clock, IAccountSource? source = null)
 {
-    private readonly LostAnswers _lost = new(new Rereader(
+    private readonly Rereader _reread = new(
         source ?? actor as IAccountSource ?? throw new ArgumentException("restore needs a connector that can re-read accounts", nameof(source)),
-        new ScanRequest(null), Rereader.StatusUnknown));
+        new ScanRequest(null), Rereader.StatusUnknown);
 
     public async Task<ApplyResult> RestoreAsync(string runId, IReadOnlyCollection<string> only, string runBy,
         IProgress<AccountOutcome>? progress, CancellationToken ct)
@@ -35,98 +34,70 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         return await UndoRunAsync(run, targets, (id, c) => store.GetBackupAsync(runId, id, c), runBy, progress, ct);
     }
 
-    /// <summary>Undoes <paramref name="targets"/> of <paramref name="run"/> as a new restore run; the one undo path for every kind of restore.</summary>
+    /// <summary>
+    /// Undoes <paramref name="targets"/> of <paramref name="run"/> as a new restore run; the one undo path for every kind of restore.
+    /// The caller holds <paramref name="run"/>'s lock, so no other restore of it is under way.
+    /// </summary>
+    /// <remarks>
+    /// An interrupted restore is finished by restoring the run again: a new restore run, in which each account an
+    /// earlier restore may have sent is re-read first and sent again only when it is not back. Resuming the old run
+    /// instead would need its target list to match this one's (another --account, a restore from backups).
+    /// </remarks>
     internal async Task<ApplyResult> UndoRunAsync(RunRecord run, IReadOnlyList<JournalEntry> targets,
         Func<string, CancellationToken, Task<AccountBackup?>> backupOf, string runBy, IProgress<AccountOutcome>? progress, CancellationToken ct)
     {
-        var runId = run.RunId;
+        var earlier = await TouchedByEarlierRestoresAsync(run.RunId, ct);
         var restoreId = "restore-" + Planner.NewId(clock.GetUtcNow());
+        using var restoreLock = store.LockRun(restoreId);
         var record = new RunRecord
         {
             RunId = restoreId, Kind = "restore", Platform = run.Platform, Tenant = run.Tenant,
-            ParentRunId = runId, RunBy = runBy, StartedAt = clock.GetUtcNow(), Status = "running",
+            ParentRunId = run.RunId, RunBy = runBy, StartedAt = clock.GetUtcNow(), Status = "running",
         };
         await store.SaveRunAsync(record, ct);
-        var outcomes = new List<AccountOutcome>();
-        var batchSize = actor is IAccountBatchActor b && targets.Count > 0 ? Math.Max(1, b.MaxBatch(targets[0].Action)) : 1;
-        var interrupted = false;
-        var pending = new List<(JournalEntry Entry, AccountBackup? Backup)>();
-        try
+        // With nothing to undo the action is never used; the platform's first one keeps the type honest.
+        var undo = new UndoWrite(targets.Count > 0 ? connector.Action(targets[0].Action) : connector.Actions[0]);
+        return await new ActionRunner(store, clock, actor, new LostAnswers(_reread)).RunAsync(record, targets, undo,
+            (entry, recorder, c) => PrepareAsync(entry, recorder, undo, backupOf, earlier.Contains(entry.AccountId), c), progress, ct);
+    }
+
+    private async Task<ReadyItem?> PrepareAsync(JournalEntry entry, OutcomeRecorder recorder, UndoWrite undo,
+        Func<string, CancellationToken, Task<AccountBackup?>> backupOf, bool sentBefore, CancellationToken ct)
+    {
+        var backup = await backupOf(entry.AccountId, ct);
+        var item = new RunItem(entry.AccountId, backup?.Label ?? entry.AccountId, "restore");
+        if (sentBefore)
         {
-            foreach (var chunk in targets.Chunk(batchSize))
+            var now = await _reread.ReadAsync(entry.AccountId, ct);
+            if (now.Failure is { } failure)
             {
-                ct.ThrowIfCancellationRequested();
-                pending.Clear();
-                foreach (var entry in chunk)
-                {
-                    pending.Add((entry, await backupOf(entry.AccountId, ct)));
-                    await Journal(restoreId, entry, JournalPhase.Intent, $"undoing {entry.Action}");
-                }
-                var results = await UndoAsync(pending, ct);
-                foreach (var (entry, backup) in pending)
-                    await SettleAsync(restoreId, entry, backup, results.GetValueOrDefault(entry.AccountId) ?? ActionResult.NotMentioned, outcomes, progress);
-                pending.Clear();
+                await recorder.RecordAsync(item, JournalPhase.Failed, $"could not re-read: {failure}");
+                return null;
+            }
+            if (undo.TookEffect(now.Account))
+            {
+                await recorder.RecordAsync(item, JournalPhase.AlreadyDone, "back since an earlier restore; confirmed on re-read");
+                return null;
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The calls cut short may or may not have reached the vendor: restoring the run again re-reads and finishes them.
-            interrupted = true;
-            foreach (var (entry, backup) in pending)
-                await SettleAsync(restoreId, entry, backup, ActionResult.Failed("stopped by Ctrl+C before the vendor answered"), outcomes, progress);
-        }
-        var res = new ApplyResult(restoreId, outcomes, targets.Count, interrupted);
-        await store.SaveRunAsync(record with
-        {
-            FinishedAt = clock.GetUtcNow(), Status = res.Status,
-            SummaryJson = JsonSerializer.Serialize(res.Summary(), DormantJson.Compact),
-        }, CancellationToken.None);
-        return res;
+        await recorder.IntentAsync(item, $"undoing {entry.Action}");
+        return new ReadyItem(item, BackupJson: backup?.Json);
     }
 
-    private async Task SettleAsync(string restoreId, JournalEntry entry, AccountBackup? backup, ActionResult result, List<AccountOutcome> outcomes,
-        IProgress<AccountOutcome>? progress)
+    /// <summary>Accounts an earlier restore of the run journaled an intent for, so may have undone already.</summary>
+    private async Task<HashSet<string>> TouchedByEarlierRestoresAsync(string runId, CancellationToken ct)
     {
-        var phase = result.Outcome switch
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in await store.ListRunsAsync(int.MaxValue, ct))
         {
-            ActionOutcome.Done => JournalPhase.Done,
-            ActionOutcome.AlreadyDone => JournalPhase.AlreadyDone,
-            _ => JournalPhase.Failed,
-        };
-        await Journal(restoreId, entry, phase, result.Detail);
-        var outcome = new AccountOutcome(entry.AccountId, backup?.Label ?? entry.AccountId, "restore", phase, result.Detail, false);
-        outcomes.Add(outcome);
-        progress?.Report(outcome);
-    }
-
-    private async Task<Dictionary<string, ActionResult>> UndoAsync(List<(JournalEntry Entry, AccountBackup? Backup)> items, CancellationToken ct)
-    {
-        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
-        var action = items[0].Entry.Action;
-        try
-        {
-            await _lost.SendAsync(items, i => i.Entry.AccountId, (i, _) => i, (some, t) => SendUndoAsync(action, some, t),
-                now => TargetState.Undone(connector.Action(action), now), results, ct);
+            if (r.Kind != "restore" || !string.Equals(r.ParentRunId, runId, StringComparison.Ordinal)) continue;
+            // A killed restore reads as interrupted (its lock is free); record that, so the store says so without the lock files too.
+            if (r is { Status: "interrupted", FinishedAt: null }) await store.SaveRunAsync(r, ct);
+            foreach (var e in await store.GetJournalAsync(r.RunId, ct))
+                if (e.Phase == JournalPhase.Intent) touched.Add(e.AccountId);
         }
-        catch (VendorException e) when (!ApplyEngine.IsFatal(e))
-        {
-            foreach (var (entry, _) in items) results.TryAdd(entry.AccountId, ActionResult.Failed(e.Message));
-        }
-        return results;
+        return touched;
     }
-
-    private async Task<IReadOnlyDictionary<string, ActionResult>> SendUndoAsync(string action, IReadOnlyList<(JournalEntry Entry, AccountBackup? Backup)> items,
-        CancellationToken ct)
-    {
-        if (items.Count > 1 && actor is IAccountBatchActor batch)
-            return await batch.UndoBatchAsync(action, items.Select(i => (i.Entry.AccountId, i.Backup?.Json)).ToList(), ct);
-        var results = new Dictionary<string, ActionResult>(StringComparer.Ordinal);
-        foreach (var (entry, backup) in items) results[entry.AccountId] = await actor.UndoAsync(action, entry.AccountId, backup?.Json, ct);
-        return results;
-    }
-
-    private Task Journal(string restoreId, JournalEntry of, JournalPhase phase, string detail) =>
-        store.AppendJournalAsync(new JournalEntry(restoreId, of.AccountId, "restore", phase, detail, clock.GetUtcNow()), CancellationToken.None);
 
     private static List<JournalEntry> Select(List<JournalEntry> touched, IReadOnlyCollection<string> only,
         IReadOnlyList<AccountBackup> backups, string runId)

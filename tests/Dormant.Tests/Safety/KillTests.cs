@@ -39,16 +39,6 @@ public sealed class KillTests : IAsyncLifetime
 
     private DormantProcess StartApply() => DormantProcess.Start(_dir.Path, _cli.Variables, "apply", "plan.json", "--yes", "--store", "store.db");
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("waited too long for " + what);
-            await Task.Delay(10);
-        }
-    }
-
     private async Task FinishAndVerifyAsync()
     {
         _sim.Host.Faults.Clear();
@@ -82,7 +72,7 @@ public sealed class KillTests : IAsyncLifetime
         // any backup, intent or suspend, however slow the machine (the log records a request once answered).
         var hold = _sim.Host.Faults.Add(new Fault { Id = "hold-first-dates", PathContains = "/last-active-dates", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(5), Times = 1 });
         using var apply = StartApply();
-        await Until(() => hold.Fired == 1, "the first re-read to reach its per-user dates");
+        await Eventually.Until(() => hold.Fired == 1, "the first re-read to reach its per-user dates");
         apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, Suspends);
@@ -95,7 +85,7 @@ public sealed class KillTests : IAsyncLifetime
         var hang = _sim.Host.Faults.Add(new Fault { Id = "hang-third", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(20), SkipFirst = 2, Times = 1 });
         using var apply = StartApply();
         // The third suspend is journaled as intent and held by the simulator: the kill lands between the two.
-        await Until(() => hang.Fired == 1, "the third suspend to reach the simulator");
+        await Eventually.Until(() => hang.Fired == 1, "the third suspend to reach the simulator");
         apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         await FinishAndVerifyAsync();
@@ -105,7 +95,7 @@ public sealed class KillTests : IAsyncLifetime
     public async Task Killed_after_the_last_action()
     {
         using var apply = StartApply();
-        await Until(() => Suspends == Planned || apply.HasExited, "every suspend");
+        await Eventually.Until(() => Suspends == Planned || apply.HasExited, "every suspend");
         if (!apply.HasExited) apply.Kill();
         await apply.WaitAsync(TimeSpan.FromSeconds(10));
         await FinishAndVerifyAsync();
@@ -117,7 +107,7 @@ public sealed class KillTests : IAsyncLifetime
     {
         _sim.Host.Faults.Add(new Fault { Id = "slow-suspends", Method = "POST", PathContains = "/suspend", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(1000), Times = int.MaxValue });
         using var first = StartApply();
-        await Until(() => Suspends >= 1, "the first apply to start acting");
+        await Eventually.Until(() => Suspends >= 1, "the first apply to start acting");
         using var second = StartApply();
         var refused = await second.WaitAsync(TimeSpan.FromSeconds(60));
         var done = await first.WaitAsync(TimeSpan.FromSeconds(60));
