@@ -37,11 +37,5 @@ public static class ScanRenderer
             w.WriteLine($"  {d.DaysInactive,5}  {Day(d.LastActive),-11}  {TerminalText.Escape(d.Label)} ({TerminalText.Escape(d.AccountId)})");
     }
 
-    public static void RenderErrors(TextWriter w, IReadOnlyList<Decision> decisions)
-    {
-        foreach (var d in decisions.Where(d => d.Category == Category.Error))
-            w.WriteLine($"  {Paint.With(Tone.Bad, "error:")} {TerminalText.Escape(d.Label)}: {TerminalText.Escape(d.Reason)}");
-    }
-
     public static string Day(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";
 }

@@ -81,10 +81,6 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
         return results;
     }
 
-    /// <summary>Entities of any blueprint created by one of these users (by Port user id or email).</summary>
-    internal Task<IReadOnlyList<PortEntityRead>> CreatedByAsync(IReadOnlyList<string> creators, CancellationToken ct) =>
-        _actions.CreatedByAsync(creators, ct);
-
     public void Dispose() => owned.Dispose();
 
     private PlatformAction Require(string action) => this.Action(action);

@@ -23,6 +23,4 @@ internal sealed class RunJournal
     public bool HadIntent(string accountId) =>
         _byAccount.TryGetValue(accountId, out var l) && l.Any(e => e.Phase == JournalPhase.Intent);
 
-    public IEnumerable<string> AccountsWithIntent() =>
-        _byAccount.Where(kv => kv.Value.Any(e => e.Phase == JournalPhase.Intent)).Select(kv => kv.Key);
 }
