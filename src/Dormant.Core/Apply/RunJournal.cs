@@ -22,5 +22,4 @@ internal sealed class RunJournal
     /// <summary>True when a vendor call may have been made for this account in an earlier attempt.</summary>
     public bool HadIntent(string accountId) =>
         _byAccount.TryGetValue(accountId, out var l) && l.Any(e => e.Phase == JournalPhase.Intent);
-
 }
