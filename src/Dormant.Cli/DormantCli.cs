@@ -28,8 +28,9 @@ public static class DormantCli
         root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
+        root.Subcommands.Add(new PlatformsCommand(env));
         HelpExamples.Add(root, "dormant demo", "dormant scan --connector atlassian", "dormant plan -c port -o plan.json", "dormant apply plan.json");
-        HelpExamples.Install(root);
+        HelpExamples.Install(root, env.HelpWidth);
         return root;
     }
 

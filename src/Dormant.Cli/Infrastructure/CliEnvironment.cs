@@ -20,6 +20,8 @@ public sealed record CliEnvironment
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Tests shorten the vendor backoff; null keeps each platform's defaults.</summary>
     public Dormant.Connectors.Http.HttpTuning? HttpTuning { get; init; }
+    /// <summary>Columns --help wraps at; null asks the terminal (tests fix it to check help fits a screen).</summary>
+    public int? HelpWidth { get; init; }
 
     public static CliEnvironment FromProcess() => new()
     {

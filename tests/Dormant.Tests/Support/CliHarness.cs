@@ -24,6 +24,8 @@ public sealed class CliHarness(string workingDirectory)
     public bool OutIsTerminal { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>Columns --help wraps at (null: unwrapped, as in a pipe).</summary>
+    public int? HelpWidth { get; set; }
 
     public static readonly HttpTuning Fast = new(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(10), MaxRetries: 4);
 
@@ -46,6 +48,7 @@ public sealed class CliHarness(string workingDirectory)
             OutIsTerminal = OutIsTerminal,
             Clock = Clock,
             HttpTuning = Tuning,
+            HelpWidth = HelpWidth,
         };
         var code = await DormantCli.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());
