@@ -4,7 +4,7 @@ using Dormant.Connectors;
 namespace Dormant.Cli.Options;
 
 /// <summary>
-/// Every platform's setting flags (--atlassian-org-id, --docspace-area, …) and their earlier names,
+/// Every platform's setting flags (--&lt;platform&gt;-&lt;key&gt;) and their earlier names,
 /// hidden from help: with three platforms they were half of every connection command's options, and
 /// `dormant platforms show NAME` documents them instead. An earlier name two platforms shared
 /// (--base-url) is one flag, read by whichever platform the command connects to.
