@@ -28,9 +28,10 @@ public static class DormantCli
         root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
+        root.Subcommands.Add(new PlatformsCommand(env));
         HelpExamples.Add(root, "dormant demo", $"dormant scan --connector {PlatformWording.Example(0)}",
             $"dormant plan -c {PlatformWording.Example(1)} -o plan.json", "dormant apply plan.json");
-        HelpExamples.Install(root);
+        HelpExamples.Install(root, env.HelpWidth);
         return root;
     }
 

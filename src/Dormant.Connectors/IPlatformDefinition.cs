@@ -7,6 +7,11 @@ namespace Dormant.Connectors;
 public interface IPlatformDefinition
 {
     string Platform { get; }
+
+    /// <summary>What the platform is, in one line for `dormant platforms`.</summary>
+    string Description => Platform;
+
+    /// <summary>Its connection settings, each declared once: flags, variables and config keys derive from them (<see cref="SettingNames"/>).</summary>
     IReadOnlyList<SettingSpec> Settings { get; }
 
     /// <summary>What the platform can do to an account, the reversible default first.</summary>

@@ -55,7 +55,7 @@ internal static class DormantRuns
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var spec in definition.Settings)
-            if (spec.EnvVars.Select(env).FirstOrDefault(v => !string.IsNullOrEmpty(v)) is { } value)
+            if (spec.EnvAliases.Prepend(SettingNames.Variable(definition.Platform, spec)).Select(env).FirstOrDefault(v => !string.IsNullOrEmpty(v)) is { } value)
                 settings[spec.Key] = value;
         // Only the clock is changed: the platform's default rate and concurrency, S times faster.
         return definition.Connect(settings, new ConnectContext(http, new HttpTuning(RateScale: scale)));

@@ -31,9 +31,9 @@ public sealed class ConfigCommand : Command
                 var words = PlatformWording.Of(t.Connector);
                 ctx.Text.WriteLine($"{t.Name}: {t.Connector}, {words.ActivityFrom(rules.Product, rules.Signal)}, inactive after {rules.InactiveDays} days, "
                     + $"{PlatformWording.Action(t.Connector, rules.Action)?.Name ?? rules.Action}, caps {rules.MaxActions} / {rules.MaxShare * 100:0.#}%, {rules.Exclusions.Count} exclusions");
-                foreach (var (key, variable) in t.Secrets)
-                    if (string.IsNullOrEmpty(ctx.Variable(variable)))
-                        ctx.Say($"warning: {t.Name}: {variable} (its {key}) is not set in this environment");
+                // The file's own values were checked as it was read; these are what this environment lacks or gets wrong.
+                foreach (var problem in SettingSources.Resolve(ConnectionOptions.PlatformOf(t.Name, config), t, _ => null, ctx.Variable).Problems)
+                    ctx.Say($"warning: {t.Name}: {problem}");
             }
             ctx.Say($"{config.Path}: ok, {config.Tenants.Count} tenants");
             if (ctx.Json)

@@ -51,10 +51,12 @@ public sealed class DemoCommand : DormantCommand
     private static async Task<int> WalkAsync(CliContext ctx, RunningSimulator sim, string dir, string store, CancellationToken ct)
     {
         var before = sim.Fingerprint();
+        // The simulator speaks the vendor's variable names; the demo shows Dormant's own.
+        var variables = SettingNames.ToDormant(PlatformCatalog.Find(sim.Platform), sim.Environment);
         var env = ctx.Env with
         {
             Out = ctx.Json ? TextWriter.Null : ctx.Env.Out, // keep stdout for the one JSON document
-            Variable = name => sim.Environment.TryGetValue(name, out var v) ? v : null,
+            Variable = name => variables.TryGetValue(name, out var v) ? v : null,
             WorkingDirectory = dir,
             Interactive = false,
             ErrorIsTerminal = false,

@@ -13,7 +13,7 @@ public sealed class PlanCommand : DormantCommand
     private readonly PolicyOptions _policy = new();
     private readonly StoreOptions _store;
     private readonly ReportOptions _report = new();
-    private readonly Option<string> _output = new("--output-file", "-o") { Description = "Where to write the plan", Required = true };
+    private readonly Option<string> _output = new("--output-file", "-o") { Description = "Where to write the plan", Required = true, HelpName = "file" };
     private readonly Option<int> _validHours = new("--valid-hours") { Description = "Hours until the plan expires", DefaultValueFactory = _ => 24 };
 
     public PlanCommand(CliEnvironment env, StoreOptions store) : base("plan", "Decide and write a reviewable plan file (changes nothing)", env)

@@ -14,7 +14,7 @@ public sealed class RunCommand : DormantCommand
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
     private readonly ReportOptions _report = new();
-    private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: dry run, nothing changes)" };
+    private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: a dry run)" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
     public RunCommand(CliEnvironment env, StoreOptions store) : base("run", "Scan, show and (with --no-dry-run) act in one go", env)

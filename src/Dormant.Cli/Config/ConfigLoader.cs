@@ -52,37 +52,41 @@ public static class ConfigLoader
         var platformName = r.Scalar(connectorNode, key + ".connector");
         var platform = PlatformCatalog.All.FirstOrDefault(p => string.Equals(p.Platform, platformName, StringComparison.OrdinalIgnoreCase))
             ?? throw r.Error(connectorNode, key + ".connector", $"unknown connector '{platformName}'; known: {Platforms()}");
+        // Kept under each setting's own key, whichever name (its key or an earlier one) the file used.
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Get(map, "settings") is { } s)
             foreach (var (k, v) in r.Map(s, key + ".settings").Children)
-                r.Try(() => settings[r.Scalar(k, key + ".settings")] = Setting(r, key, platform, k, v));
+                if (r.Try<(string Key, string Value)?>(() => Setting(r, key, platform, k, v)) is { } setting) settings[setting.Key] = setting.Value;
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Get(map, "secrets") is { } sec)
             foreach (var (k, v) in r.Map(sec, key + ".secrets").Children)
-                r.Try(() => secrets[r.Scalar(k, key + ".secrets")] = Secret(r, key, platform, k, v));
+                if (r.Try<(string Key, string Variable)?>(() => Secret(r, key, platform, k, v)) is { } secret) secrets[secret.Key] = secret.Variable;
         var policy = r.Get(map, "policy") is { } p ? r.Try(() => ReadPolicy(r, p, key + ".policy")) ?? new PolicyConfig() : new PolicyConfig();
         return new TenantConfig { Name = name, Connector = platform.Platform, Settings = settings, Secrets = secrets, Policy = policy.Over(defaults) };
     }
 
-    private static string Setting(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
+    /// <summary>One connection setting, checked by the rule the platform declares for it (the same a flag gets).</summary>
+    private static (string Key, string Value) Setting(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
     {
         var settingKey = r.Scalar(k, key + ".settings");
-        var spec = platform.Settings.FirstOrDefault(x => x.Key == settingKey)
+        var spec = SettingNames.ByKey(platform, settingKey)
             ?? throw r.Error(k, $"{key}.settings.{settingKey}", $"{platform.Platform} has no setting '{settingKey}'; it has: {string.Join(", ", platform.Settings.Where(x => !x.Secret).Select(x => x.Key))}");
         if (spec.Secret)
-            throw r.Error(k, $"{key}.settings.{settingKey}", $"secrets never go in the config file; name the environment variable under 'secrets: {{ {settingKey}: VARIABLE }}'");
-        return r.Scalar(v, $"{key}.settings.{settingKey}");
+            throw r.Error(k, $"{key}.settings.{settingKey}", $"secrets never go in the config file; name the environment variable under 'secrets: {{ {spec.Key}: VARIABLE }}'");
+        var value = r.Scalar(v, $"{key}.settings.{settingKey}");
+        if (spec.Problem(value) is { } problem) throw r.Error(v, $"{key}.settings.{settingKey}", problem);
+        return (spec.Key, value);
     }
 
-    private static string Secret(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
+    private static (string Key, string Variable) Secret(YamlReader r, string key, IPlatformDefinition platform, YamlNode k, YamlNode v)
     {
         var secretKey = r.Scalar(k, key + ".secrets");
-        if (!platform.Settings.Any(x => x.Key == secretKey && x.Secret))
-            throw r.Error(k, $"{key}.secrets.{secretKey}", $"{platform.Platform} has no secret '{secretKey}'; it has: {string.Join(", ", platform.Settings.Where(x => x.Secret).Select(x => x.Key))}");
+        var spec = SettingNames.ByKey(platform, secretKey) is { Secret: true } found ? found
+            : throw r.Error(k, $"{key}.secrets.{secretKey}", $"{platform.Platform} has no secret '{secretKey}'; it has: {string.Join(", ", platform.Settings.Where(x => x.Secret).Select(x => x.Key))}");
         var variable = r.Scalar(v, $"{key}.secrets.{secretKey}");
         if (!System.Text.RegularExpressions.Regex.IsMatch(variable, "^[A-Za-z_][A-Za-z0-9_]*$"))
             throw r.Error(v, $"{key}.secrets.{secretKey}", "expected the NAME of an environment variable, not its value");
-        return variable;
+        return (spec.Key, variable);
     }
 
     private static PolicyConfig ReadPolicy(YamlReader r, YamlNode node, string key)

@@ -23,6 +23,9 @@ public sealed record CliEnvironment
     /// <summary>The process's HTTP root; <see cref="DormantCli.RunAsync"/> makes one on <see cref="Clock"/> when there is none.</summary>
     public Dormant.Connectors.Http.VendorHttp? Http { get; init; }
 
+    /// <summary>Columns --help wraps at; null asks the terminal (tests fix it to check help fits a screen).</summary>
+    public int? HelpWidth { get; init; }
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = Console.Out,

@@ -41,11 +41,12 @@ public static class ParseErrors
         var options = command.Options.AsEnumerable();
         for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
             options = options.Concat(parent.Options.Where(o => o.Recursive));
-        return options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
+        // Hidden flags count: a platform's settings are hidden from help, not from a typo's correction.
+        return options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
     }
 
     /// <summary>The nearest name, when it is near enough that the typo is plausibly of it.</summary>
-    private static string Suggest(string typed, IEnumerable<string> known)
+    internal static string Suggest(string typed, IEnumerable<string> known)
     {
         var best = known.Distinct(StringComparer.Ordinal)
             .Select(k => (Name: k, Distance: EditDistance.Between(typed.ToLowerInvariant(), k.ToLowerInvariant())))

@@ -7,7 +7,7 @@ namespace Dormant.Cli.Options;
 
 public sealed class ConfigOptions
 {
-    public static readonly Option<string?> File = new("--config") { Description = "Config file (default: DORMANT_CONFIG, else ./dormant.yaml when present)", Recursive = true };
+    public static readonly Option<string?> File = new("--config") { Description = "Config file (default: DORMANT_CONFIG, else ./dormant.yaml)", Recursive = true };
 
     /// <summary>The config in force: the named file (which must exist), else ./dormant.yaml if present, else none.</summary>
     public static DormantConfig Load(ParseResult parse, CliContext ctx)

@@ -6,7 +6,7 @@ public static class OutputOptions
 {
     public static readonly Option<string> Format = new("--output")
     {
-        Description = "table (for people) or json (for scripts: stdout holds one JSON document and nothing else)",
+        Description = "table for people, json for scripts",
         Recursive = true,
         DefaultValueFactory = _ => "table",
     };

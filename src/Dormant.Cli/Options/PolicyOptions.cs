@@ -18,10 +18,10 @@ public sealed class PolicyOptions
     {
         Description = "File of accounts never to act on: one id, email, glob or group:NAME a line, or a CSV with an 'account' column",
     };
-    public Option<string?> Preset { get; } = new("--preset") { Description = "A named policy of the platform (e.g. 'seed' for the original script's rule)" };
+    public Option<string?> Preset { get; } = new("--preset") { Description = "Named policy of the platform ('seed': the original script's)" };
     public Option<int?> MaxActions { get; } = new("--max-actions") { Description = "Cap: most accounts one run may act on (default 500)" };
-    public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most percent of all accounts one run may act on (default 25)" };
-    public Option<string?> Action { get; } = new("--action") { Description = "What to do with inactive accounts (the platform's reversible action by default)" };
+    public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most % of all accounts one run may act on (default 25)" };
+    public Option<string?> Action { get; } = new("--action") { Description = "What to do to inactive accounts (default: the reversible one)" };
 
     public const int MaxInactiveDays = 36_500;
 

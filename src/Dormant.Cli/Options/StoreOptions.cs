@@ -4,7 +4,7 @@ namespace Dormant.Cli.Options;
 
 public sealed class StoreOptions
 {
-    public Option<string?> Store { get; } = new("--store") { Description = "SQLite store file (default: the user's data directory, or DORMANT_STORE)", Recursive = true };
+    public Option<string?> Store { get; } = new("--store") { Description = "SQLite store (default: DORMANT_STORE, else user data folder)", Recursive = true };
 
     public string Path(ParseResult parse, Infrastructure.CliContext ctx)
     {

@@ -7,20 +7,10 @@ public static class RunsTable
 {
     private static readonly string[] Header = ["RUN", "KIND", "PLATFORM", "TENANT", "STATUS", "STARTED", "BY"];
 
-    public static void Render(TextWriter w, IReadOnlyList<RunRecord> runs, bool aligned)
-    {
-        var rows = runs.Select(r => new[]
+    public static void Render(TextWriter w, IReadOnlyList<RunRecord> runs, bool aligned) =>
+        TextTable.Render(w, Header, runs.Select(r => new[]
         {
             r.RunId, r.Kind, r.Platform, TerminalText.Escape(r.Tenant), r.Status,
             r.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), TerminalText.Escape(r.RunBy),
-        }).Prepend(Header).ToList();
-        if (!aligned)
-        {
-            foreach (var row in rows) w.WriteLine(string.Join('\t', row));
-            return;
-        }
-        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(row => row[i].Length)).ToArray();
-        foreach (var row in rows)
-            w.WriteLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
-    }
+        }), aligned);
 }

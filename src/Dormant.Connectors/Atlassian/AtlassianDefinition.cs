@@ -6,11 +6,15 @@ namespace Dormant.Connectors.Atlassian;
 
 public sealed class AtlassianDefinition : IPlatformDefinition
 {
-    private static readonly SettingSpec OrgId = new("org-id", "--org-id", ["ATLASSIAN_ORG_ID"], false, null, "Atlassian organization ID");
-    private static readonly SettingSpec ApiKey = new("api-key", "--api-key", ["ATLASSIAN_API_KEY"], true, null, "Atlassian organization API key");
-    private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["ATLASSIAN_API_URL"], false, AtlassianSettings.DefaultBaseUrl, "Atlassian API base URL");
+    private static readonly SettingSpec OrgId = new("org-id", "Atlassian organization ID")
+        { EnvAliases = ["ATLASSIAN_ORG_ID"], FlagAliases = ["--org-id"] };
+    private static readonly SettingSpec ApiKey = new("api-key", "Atlassian organization API key")
+        { Secret = true, EnvAliases = ["ATLASSIAN_API_KEY"], FlagAliases = ["--api-key"] };
+    private static readonly SettingSpec BaseUrl = new("base-url", "Atlassian API base URL")
+        { Default = AtlassianSettings.DefaultBaseUrl, Check = SettingChecks.Url, EnvAliases = ["ATLASSIAN_API_URL"], FlagAliases = ["--base-url"] };
 
     public string Platform => "atlassian";
+    public string Description => "Atlassian Cloud organization (Confluence, Jira, …) through the organization admin API";
     public IReadOnlyList<SettingSpec> Settings { get; } = [OrgId, ApiKey, BaseUrl];
 
     internal static readonly PlatformAction Suspend = new("suspend", "suspended", ActionEnd.CannotSignIn, "restore", "{date}_suspended_users");

@@ -128,7 +128,7 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         // A login older than the look-back is invisible: with a shorter look-back than the threshold,
         // someone who logged in between the two would count as never logged in.
         if (request.InactiveDays is { } days && days > history.LookbackDays)
-            throw new UsageException($"--inactive-days {days} is longer than the {history.LookbackDays} days of login history read (--lookback-days); logins in between would be missed");
+            throw new UsageException($"--inactive-days {days} is longer than the {history.LookbackDays} days of login history read (--docspace-lookback-days); logins in between would be missed");
     }
 
     private void Require(string action) => _ = this.Action(action);

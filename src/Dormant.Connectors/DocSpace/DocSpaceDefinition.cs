@@ -1,7 +1,6 @@
 using Dormant.Core.Connectors;
 using System.Globalization;
 using Dormant.Connectors.Http;
-using Dormant.Core.Errors;
 using Dormant.Core.Policy;
 
 namespace Dormant.Connectors.DocSpace;
@@ -11,15 +10,23 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
     /// <summary>DocSpace keeps login history for at most 180 days (TenantAuditSettings).</summary>
     public const int MaxLookbackDays = 180;
 
-    private static readonly SettingSpec Host = new("host", "--host", ["DOCSPACE_API_HOST"], false, null, "DocSpace portal URL (https://<portal>.onlyoffice.com)");
-    private static readonly SettingSpec Key = new("docspace-key", "--docspace-key", ["DOCSPACE_API_KEY"], true, null, "DocSpace API key (personal access token, sk-…)");
-    private static readonly SettingSpec Area = new("docspace-area", "--docspace-area", ["DOCSPACE_AREA"], false, "guests", "DocSpace users to consider: guests, people or all");
-    private static readonly SettingSpec EmployeeType = new("employee-type", "--employee-type", ["DOCSPACE_EMPLOYEE_TYPE"], false, null, "DocSpace employee type to consider (Guest, User, RoomAdmin, DocSpaceAdmin)");
-    private static readonly SettingSpec Group = new("group", "--group", ["DOCSPACE_GROUP_ID"], false, null, "DocSpace group id whose members to consider");
-    private static readonly SettingSpec EmailDomain = new("email-domain", "--email-domain", ["DOCSPACE_EMAIL_DOMAIN"], false, null, "E-mail domain of the DocSpace users to consider");
-    private static readonly SettingSpec Lookback = new("lookback-days", "--lookback-days", ["DOCSPACE_LOOKBACK_DAYS"], false, "180", "Days of DocSpace login history to read (1-180)");
+    private static readonly SettingSpec Host = new("host", "DocSpace portal URL (https://<portal>.onlyoffice.com)")
+        { Check = SettingChecks.Url, EnvAliases = ["DOCSPACE_API_HOST"], FlagAliases = ["--host"] };
+    private static readonly SettingSpec Key = new("key", "DocSpace API key (personal access token, sk-…)")
+        { Secret = true, EnvAliases = ["DOCSPACE_API_KEY"], KeyAliases = ["docspace-key"] };
+    private static readonly SettingSpec Area = new("area", "Users to consider: guests, people or all")
+        { Default = "guests", Check = SettingChecks.OneOf("guests", "people", "all"), EnvAliases = ["DOCSPACE_AREA"], KeyAliases = ["docspace-area"] };
+    private static readonly SettingSpec EmployeeType = new("employee-type", "Employee type to consider (Guest, User, RoomAdmin, DocSpaceAdmin)")
+        { Optional = true, Check = SettingChecks.OneOf("Guest", "User", "RoomAdmin", "DocSpaceAdmin"), EnvAliases = ["DOCSPACE_EMPLOYEE_TYPE"], FlagAliases = ["--employee-type"] };
+    private static readonly SettingSpec Group = new("group", "Group id whose members to consider")
+        { Optional = true, Check = SettingChecks.Guid("a DocSpace group id"), EnvAliases = ["DOCSPACE_GROUP_ID"], FlagAliases = ["--group"] };
+    private static readonly SettingSpec EmailDomain = new("email-domain", "E-mail domain of the users to consider")
+        { Optional = true, EnvAliases = ["DOCSPACE_EMAIL_DOMAIN"], FlagAliases = ["--email-domain"] };
+    private static readonly SettingSpec Lookback = new("lookback-days", $"Days of login history to read (1-{MaxLookbackDays}; DocSpace keeps no more)")
+        { Default = "180", Check = SettingChecks.WholeNumber(1, MaxLookbackDays), EnvAliases = ["DOCSPACE_LOOKBACK_DAYS"], FlagAliases = ["--lookback-days"] };
 
     public string Platform => "docspace";
+    public string Description => "ONLYOFFICE DocSpace portal: its guests by default, or chosen people";
     public IReadOnlyList<SettingSpec> Settings { get; } = [Host, Key, Area, EmployeeType, Group, EmailDomain, Lookback];
 
     // The API's status is "Terminated"; the portal's people list says "Disabled", and that is what its admins read.
@@ -51,11 +58,9 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
     {
         var baseUrl = BaseUrlRule.Parse(Connectors.Settings.Require(settings, Host), "DocSpace host");
         var key = Connectors.Settings.Require(settings, Key);
-        var selection = DocSpaceSelection.Parse(Connectors.Settings.Require(settings, Area), Optional(settings, EmployeeType),
-            Optional(settings, Group), Optional(settings, EmailDomain));
-        var lookbackText = Connectors.Settings.Require(settings, Lookback);
-        if (!int.TryParse(lookbackText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var lookback) || lookback is < 1 or > MaxLookbackDays)
-            throw new UsageException($"--lookback-days must be 1-{MaxLookbackDays} (DocSpace keeps no older login history); got '{lookbackText}'");
+        var selection = DocSpaceSelection.Parse(Connectors.Settings.Require(settings, Area), Connectors.Settings.Optional(settings, EmployeeType),
+            Connectors.Settings.Optional(settings, Group), Connectors.Settings.Optional(settings, EmailDomain));
+        var lookback = int.Parse(Connectors.Settings.Require(settings, Lookback), NumberStyles.Integer, CultureInfo.InvariantCulture);
         // DocSpace allows 1,500 requests a minute per user (a sliding window) and 50 GETs in flight.
         // Even pacing at 1,470 a minute (8 at once after a pause) never puts more than 1,478 in any
         // minute, leaving a little for the key's user in a browser; 8 in flight keeps that rate up
@@ -68,7 +73,4 @@ public sealed class DocSpaceDefinition : IPlatformDefinition
         var connector = new DocSpaceConnector(client, history, selection, baseUrl.Authority);
         return new ConnectedPlatform(connector, connector, connector, http);
     }
-
-    private static string? Optional(IReadOnlyDictionary<string, string> settings, SettingSpec spec) =>
-        settings.TryGetValue(spec.Key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 }

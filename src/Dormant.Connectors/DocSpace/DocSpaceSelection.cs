@@ -21,14 +21,14 @@ internal sealed record DocSpaceSelection(string Area, string? EmployeeType, stri
         if (!string.IsNullOrWhiteSpace(employeeType))
         {
             type = s_types.FirstOrDefault(x => x.Equals(employeeType.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"--employee-type must be one of {string.Join(", ", s_types)} (got '{employeeType}')");
+                ?? throw new UsageException($"--docspace-employee-type must be one of {string.Join(", ", s_types)} (got '{employeeType}')");
             // The server silently ignores these combinations (api-contracts.md §3.3); refusing them
             // beats scanning a wider set of people than the flags suggest.
             if ((a == "People" && type == "Guest") || (a == "Guests" && type != "Guest"))
-                throw new UsageException($"--employee-type {type} cannot be combined with --docspace-area {a.ToLowerInvariant()}; DocSpace would ignore the type");
+                throw new UsageException($"--docspace-employee-type {type} cannot be combined with --docspace-area {a.ToLowerInvariant()}; DocSpace would ignore the type");
         }
         if (!string.IsNullOrWhiteSpace(groupId) && !Guid.TryParse(groupId.Trim(), out _))
-            throw new UsageException($"--group must be a DocSpace group id (a GUID), got '{groupId}'");
+            throw new UsageException($"--docspace-group must be a DocSpace group id (a GUID), got '{groupId}'");
         var domain = string.IsNullOrWhiteSpace(emailDomain) ? null : emailDomain.Trim().TrimStart('@').ToLowerInvariant();
         return new DocSpaceSelection(a, type, string.IsNullOrWhiteSpace(groupId) ? null : groupId.Trim(), domain);
     }

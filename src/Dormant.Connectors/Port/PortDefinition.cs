@@ -9,12 +9,15 @@ public sealed class PortDefinition : IPlatformDefinition
     /// <summary>The seed's default; the current regions are https://api.port.io and https://api.us.port.io.</summary>
     public const string DefaultBaseUrl = "https://api.getport.io";
 
-    private static readonly SettingSpec ClientId = new("client-id", "--client-id", ["PORT_CLIENT_ID"], false, null, "Port client ID", ShowPartly: true);
-    private static readonly SettingSpec ClientSecret = new("client-secret", "--client-secret", ["PORT_CLIENT_SECRET"], true, null, "Port client secret");
-    // The flag is shared with other platforms; a command talks to one platform at a time.
-    private static readonly SettingSpec BaseUrl = new("base-url", "--base-url", ["PORT_API_URL"], false, DefaultBaseUrl, "Port API base URL");
+    private static readonly SettingSpec ClientId = new("client-id", "Port client ID")
+        { EnvAliases = ["PORT_CLIENT_ID"], FlagAliases = ["--client-id"], ShowPartly = true };
+    private static readonly SettingSpec ClientSecret = new("client-secret", "Port client secret")
+        { Secret = true, EnvAliases = ["PORT_CLIENT_SECRET"], FlagAliases = ["--client-secret"] };
+    private static readonly SettingSpec BaseUrl = new("base-url", "Port API base URL (api.port.io, api.us.port.io)")
+        { Default = DefaultBaseUrl, Check = SettingChecks.Url, EnvAliases = ["PORT_API_URL"], FlagAliases = ["--base-url"] };
 
     public string Platform => "port";
+    public string Description => "Port developer portal organization: users of the _user blueprint";
     public IReadOnlyList<SettingSpec> Settings { get; } = [ClientId, ClientSecret, BaseUrl];
 
     internal static readonly PlatformAction Disable = new("disable", "disabled", ActionEnd.CannotSignIn, "enable", "{date}_disabled_users");

@@ -114,7 +114,7 @@ public sealed class SafetyTests : IAsyncLifetime
     public async Task A_plan_for_another_org_is_refused()
     {
         Assert.Equal(0, (await _cli.RunAsync("plan", "--connector", "atlassian", "-o", "p.json")).ExitCode);
-        var r = await _cli.RunAsync("apply", "p.json", "--yes", "--org-id", "some-other-org");
+        var r = await _cli.RunAsync("apply", "p.json", "--yes", "--atlassian-org-id", "some-other-org");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("was made for atlassian tenant", r.Error);
         Assert.Equal(0, Suspends);
@@ -126,7 +126,7 @@ public sealed class SafetyTests : IAsyncLifetime
     [InlineData("scan", "--connector", "atlassian", "--inactive-days", "0")]
     [InlineData("scan", "--connector", "atlassian", "--inactive-days", "ten")]
     [InlineData("restore", "no-such-run")]
-    [InlineData("scan", "--connector", "atlassian", "--base-url", "http://admin.example.com")]
+    [InlineData("scan", "--connector", "atlassian", "--atlassian-base-url", "http://admin.example.com")]
     public async Task Bad_usage_is_exit_code_2_with_one_clear_line(params string[] args)
     {
         var r = await _cli.RunAsync(args);
@@ -138,17 +138,17 @@ public sealed class SafetyTests : IAsyncLifetime
     [Fact]
     public async Task Missing_credentials_say_which_variable_to_set()
     {
-        _cli.Variables.Remove("ATLASSIAN_API_KEY");
+        _cli.Variables.Remove("DORMANT_ATLASSIAN_API_KEY");
         var r = await _cli.RunAsync("scan", "--connector", "atlassian");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("ATLASSIAN_API_KEY", r.Error);
+        Assert.Contains("set DORMANT_ATLASSIAN_API_KEY (or ATLASSIAN_API_KEY) in the environment or .env, or pass --atlassian-api-key", r.Error);
     }
 
     [Fact]
     public async Task Dotenv_supplies_what_the_environment_lacks_and_loses_to_it()
     {
-        _cli.Variables.Remove("ATLASSIAN_API_KEY");
-        File.WriteAllText(_dir.File(".env"), $"ATLASSIAN_API_KEY=\"{_sim.Tenant.ApiKey}\"\nATLASSIAN_ORG_ID=wrong-org\n");
+        _cli.Variables.Remove("DORMANT_ATLASSIAN_API_KEY");
+        File.WriteAllText(_dir.File(".env"), $"DORMANT_ATLASSIAN_API_KEY=\"{_sim.Tenant.ApiKey}\"\nDORMANT_ATLASSIAN_ORG_ID=wrong-org\n");
         var r = await _cli.RunAsync("scan", "--connector", "atlassian");
         Assert.Equal(0, r.ExitCode); // key from .env, org id from the environment
         Assert.Contains(_sim.Tenant.OrgId, r.Out);

@@ -20,11 +20,12 @@ public sealed class SecretLeakTests
         using var dir = new TempDir();
         await using var sim = await SimulatorCatalog.Find(platform).StartAsync(50, 9, 0, DateTimeOffset.UtcNow, null, default);
         var cli = new CliHarness(dir.Path);
-        foreach (var (k, v) in sim.Environment) cli.Variables[k] = v;
-        var secretVars = PlatformCatalog.Find(platform).Settings.Where(s => s.Secret).SelectMany(s => s.EnvVars).ToHashSet();
+        var definition = PlatformCatalog.Find(platform);
+        foreach (var (k, v) in SettingNames.ToDormant(definition, sim.Environment)) cli.Variables[k] = v;
+        var secretVars = definition.Settings.Where(s => s.Secret).SelectMany(s => s.EnvAliases).ToHashSet();
         var secrets = sim.Environment.Where(kv => secretVars.Contains(kv.Key)).Select(kv => kv.Value).ToList();
         Assert.NotEmpty(secrets);
-        var secretFlag = PlatformCatalog.Find(platform).Settings.First(s => s.Secret).Flag;
+        var secretFlag = SettingNames.Flag(platform, definition.Settings.First(s => s.Secret));
 
         var outputs = new StringBuilder();
         async Task<CliResult> Run(params string[] args)

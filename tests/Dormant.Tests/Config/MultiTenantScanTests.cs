@@ -45,7 +45,7 @@ public sealed class MultiTenantScanTests
                 settings:
                   host: {docs.Environment["DOCSPACE_API_HOST"]}
                 secrets:
-                  docspace-key: CORP_DOCS_KEY
+                  key: CORP_DOCS_KEY
             """);
 
         var check = await cli.RunAsync("config", "check");

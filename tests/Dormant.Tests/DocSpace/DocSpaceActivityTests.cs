@@ -93,7 +93,7 @@ public sealed class DocSpaceActivityTests(ITestOutputHelper output)
     public async Task Owner_admins_ldap_users_and_the_caller_are_protected()
     {
         await using var portal = await DocSpacePortal.StartAsync(300, seed: 9);
-        using var platform = portal.Connect(("docspace-area", "all"));
+        using var platform = portal.Connect(("area", "all"));
         var scan = await new Scanner(TimeProvider.System).ScanAsync(platform.Source, s_policy, null, CancellationToken.None);
         var decisions = scan.Decisions.ToDictionary(d => d.AccountId);
 
@@ -109,7 +109,7 @@ public sealed class DocSpaceActivityTests(ITestOutputHelper output)
     {
         await using var portal = await DocSpacePortal.StartAsync(300, seed: 4);
         var group = portal.Tenant.Groups.First(g => g.Value == "Contractors").Key;
-        using var platform = portal.Connect(("docspace-area", "guests"), ("group", group.ToString()), ("email-domain", "@Contractor.example"));
+        using var platform = portal.Connect(("area", "guests"), ("group", group.ToString()), ("email-domain", "@Contractor.example"));
 
         var ids = (await ListAsync(platform)).Select(a => a.Id).Order().ToList();
 

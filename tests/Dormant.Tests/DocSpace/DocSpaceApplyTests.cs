@@ -50,7 +50,7 @@ public sealed class DocSpaceApplyTests
     public async Task A_batch_with_an_admin_still_disables_the_others_and_reports_the_admin()
     {
         await using var portal = await DocSpacePortal.StartAsync(200, seed: 22);
-        using var platform = portal.Connect(("docspace-area", "all"));
+        using var platform = portal.Connect(("area", "all"));
         var batch = (IAccountBatchActor)platform.Actor;
         var guests = await ReadAsync(platform, portal.PlainGuests.Take(6).Select(g => g.Id));
         var admin = portal.Tenant.Users.First(u => u.IsAdmin && !u.IsOwner && u.Id != portal.Tenant.CallerId && u.Status == 1);
@@ -88,7 +88,7 @@ public sealed class DocSpaceApplyTests
         await using var portal = await DocSpacePortal.StartAsync(200, seed: 23);
         using var temp = new TempStore();
         using var store = temp.Open();
-        using var platform = portal.Connect(("docspace-area", "all"));
+        using var platform = portal.Connect(("area", "all"));
         var plan = await MakePlanAsync(platform);
         var admin = portal.Tenant.Users.First(u => u.IsAdmin && !u.IsOwner && u.Id != portal.Tenant.CallerId && u.Status == 1);
         var seen = plan.Decisions.Single(d => d.AccountId == admin.Id.ToString()).LastActive;

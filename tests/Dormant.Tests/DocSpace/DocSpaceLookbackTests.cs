@@ -13,11 +13,11 @@ public sealed class DocSpaceLookbackTests
         var cli = new CliHarness(dir.Path);
         foreach (var (k, v) in sim.Environment) cli.Variables[k] = v;
         cli.Variables["DORMANT_STORE"] = dir.File("store.db");
-        var r = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "60", "--lookback-days", "30");
+        var r = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "60", "--docspace-lookback-days", "30");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--inactive-days 60 is longer than the 30 days", r.Error);
         Assert.False(File.Exists(dir.File("p.json")));
-        var ok = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "30", "--lookback-days", "30", "--max-share", "100");
+        var ok = await cli.RunAsync("plan", "--connector", "docspace", "-o", "p.json", "--inactive-days", "30", "--docspace-lookback-days", "30", "--max-share", "100");
         Assert.Equal(0, ok.ExitCode);
     }
 

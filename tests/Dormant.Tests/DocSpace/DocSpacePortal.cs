@@ -31,7 +31,7 @@ internal sealed class DocSpacePortal : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["host"] = Host.BaseUrl.ToString().TrimEnd('/'),
-            ["docspace-key"] = Tenant.ApiKey,
+            ["key"] = Tenant.ApiKey,
         };
         foreach (var (k, v) in extra) settings[k] = v;
         return new DocSpaceDefinition().Connect(settings, TestHttp.With(new HttpTuning(RequestsPerSecond: 1000, MaxConcurrency: 8, BaseDelay: TimeSpan.FromMilliseconds(20), MaxRetries: 3)));

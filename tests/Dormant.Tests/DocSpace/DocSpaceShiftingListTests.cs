@@ -12,7 +12,7 @@ public sealed class DocSpaceShiftingListTests
     public async Task A_user_added_during_the_scan_does_not_make_anyone_decided_or_planned_twice()
     {
         await using var portal = await DocSpacePortal.StartAsync(DocSpaceTenant.Generate(500, 9, DateTimeOffset.UtcNow));
-        using var platform = portal.Connect(("docspace-area", "all"));
+        using var platform = portal.Connect(("area", "all"));
         var listed = 0;
         var added = false;
         var progress = new SyncProgress<int>(n =>

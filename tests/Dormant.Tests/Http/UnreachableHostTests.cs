@@ -19,7 +19,7 @@ public sealed class UnreachableHostTests
         await using var s = await SimScenario.StartAsync(platform, users: 5);
         var real = s.Sim.Host.BaseUrl.ToString().TrimEnd('/');
         var closed = $"http://127.0.0.1:{ClosedPort()}";
-        foreach (var (name, value) in s.Sim.Environment.Where(v => v.Value.StartsWith(real, StringComparison.Ordinal)))
+        foreach (var (name, value) in s.Cli.Variables.Where(v => v.Value.StartsWith(real, StringComparison.Ordinal)).ToList())
             s.Cli.Variables[name] = closed + value[real.Length..];
         s.Cli.Tuning = null; // the backoff a user gets, not the tests' shortened one
 

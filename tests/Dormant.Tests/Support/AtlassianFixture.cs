@@ -28,11 +28,11 @@ public sealed class AtlassianFixture : IAsyncDisposable
     public ConnectedPlatform Connect(HttpTuning? tuning = null, VendorHttp? http = null) =>
         new AtlassianDefinition().Connect(Settings, TestHttp.With(tuning ?? CliHarness.Fast, http));
 
+    /// <summary>Points the CLI at this organization through Dormant's own variables (DORMANT_ATLASSIAN_…).</summary>
     public void Expose(CliHarness cli)
     {
-        cli.Variables["ATLASSIAN_ORG_ID"] = Tenant.OrgId;
-        cli.Variables["ATLASSIAN_API_KEY"] = Tenant.ApiKey;
-        cli.Variables["ATLASSIAN_API_URL"] = Host.BaseUrl.ToString();
+        var platform = new AtlassianDefinition();
+        foreach (var spec in platform.Settings) cli.Variables[SettingNames.Variable(platform.Platform, spec)] = Settings[spec.Key];
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

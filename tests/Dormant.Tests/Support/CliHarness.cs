@@ -24,6 +24,8 @@ public sealed class CliHarness(string workingDirectory)
     public bool OutIsTerminal { get; set; }
     public string Input { get; set; } = "";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>Columns --help wraps at (null: unwrapped, as in a pipe).</summary>
+    public int? HelpWidth { get; set; }
 
     /// <summary>
     /// The clock the conversation with the simulators runs on (pacing, retry waits, token expiry): theirs, real
@@ -56,6 +58,7 @@ public sealed class CliHarness(string workingDirectory)
             Clock = Clock,
             HttpTuning = Tuning,
             Http = http,
+            HelpWidth = HelpWidth,
         };
         var code = await DormantCli.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dormant.Connectors;
 using Dormant.Simulators;
 
 namespace Dormant.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class SimScenario : IAsyncDisposable
         var dir = new TempDir();
         var sim = await SimulatorCatalog.Find(platform).StartAsync(users, seed, 0, DateTimeOffset.UtcNow, null, default);
         var cli = new CliHarness(dir.Path);
-        foreach (var (k, v) in sim.Environment) cli.Variables[k] = v;
+        foreach (var (k, v) in SettingNames.ToDormant(PlatformCatalog.Find(platform), sim.Environment)) cli.Variables[k] = v;
         cli.Variables["DORMANT_STORE"] = dir.File("store.db");
         return new SimScenario { Dir = dir, Sim = sim, Cli = cli };
     }
