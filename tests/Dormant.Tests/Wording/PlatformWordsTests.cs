@@ -68,7 +68,7 @@ public sealed class PlatformWordsTests
 
         Assert.Matches(@"\n  Already suspended\s+[1-9]", scan);
         Assert.Contains(",already suspended,", all);
-        Assert.StartsWith($"atlassian {s.Cli.Variables["ATLASSIAN_ORG_ID"]}: confluence, inactive after 180 days, action suspend", scan);
+        Assert.StartsWith($"atlassian {s.Cli.Variables["DORMANT_ATLASSIAN_ORG_ID"]}: confluence, inactive after 180 days, action suspend", scan);
         Assert.Contains("suspended (restorable)", all);
         Assert.DoesNotContain("disabled", all);
         Assert.Contains("<dd data-rule=\"product\">confluence</dd>", html);
@@ -78,7 +78,7 @@ public sealed class PlatformWordsTests
     public async Task The_docspace_header_says_only_guests_are_considered_and_the_tenant_keeps_its_port()
     {
         await using var s = await SimScenario.StartAsync("docspace");
-        var authority = new Uri(s.Cli.Variables["DOCSPACE_API_HOST"]).Authority;
+        var authority = new Uri(s.Cli.Variables["DORMANT_DOCSPACE_HOST"]).Authority;
         Assert.Contains(':', authority);
 
         var guests = await s.Cli.RunAsync("scan", "--connector", "docspace");
