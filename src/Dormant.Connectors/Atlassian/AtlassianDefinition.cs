@@ -6,12 +6,14 @@ namespace Dormant.Connectors.Atlassian;
 
 public sealed class AtlassianDefinition : IPlatformDefinition
 {
+    public const string DefaultBaseUrl = "https://api.atlassian.com";
+
     private static readonly SettingSpec OrgId = new("org-id", "Atlassian organization ID")
         { EnvAliases = ["ATLASSIAN_ORG_ID"], FlagAliases = ["--org-id"] };
     private static readonly SettingSpec ApiKey = new("api-key", "Atlassian organization API key")
         { Secret = true, EnvAliases = ["ATLASSIAN_API_KEY"], FlagAliases = ["--api-key"] };
     private static readonly SettingSpec BaseUrl = new("base-url", "Atlassian API base URL")
-        { Default = AtlassianSettings.DefaultBaseUrl, Check = SettingChecks.Url, EnvAliases = ["ATLASSIAN_API_URL"], FlagAliases = ["--base-url"] };
+        { Default = DefaultBaseUrl, Check = SettingChecks.Url, EnvAliases = ["ATLASSIAN_API_URL"], FlagAliases = ["--base-url"] };
 
     public string Platform => "atlassian";
     public string Description => "Atlassian Cloud organization (Confluence, Jira, …) through the organization admin API";
