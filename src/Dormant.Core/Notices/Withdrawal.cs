@@ -1,0 +1,6 @@
+using Dormant.Core.Plans;
+
+namespace Dormant.Core.Notices;
+
+/// <summary>A notice that no longer stands, and why.</summary>
+public sealed record Withdrawal(PlannedAction Action, string Reason);
