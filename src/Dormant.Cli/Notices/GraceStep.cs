@@ -22,7 +22,7 @@ internal static class GraceStep
             ctx.Say($"{Name(action)}: not acted on, {entry.Describe()}");
         foreach (var w in sort.Withdrawn)
         {
-            await journal.CloseAsync(w.Action, NoticePhase.Withdrawn, w.Reason, ct);
+            if (!w.Recorded) await journal.CloseAsync(w.Action, NoticePhase.Withdrawn, w.Reason, ct);
             ctx.Say($"{Name(w.Action)}: withdrawn, {w.Reason}");
         }
         if (sort.NotYetDue.Where(w => w.DueOn is null).ToList() is { Count: > 0 } unnoticed)

@@ -9,7 +9,8 @@ namespace Dormant.Cli.Notices;
 /// </summary>
 internal static class SlackSender
 {
-    public static async Task<(bool Sent, string Detail)> PostAsync(NoticeSettings settings, string text, TimeProvider clock, CancellationToken ct)
+    // Real time, not the invocation's clock: a timeout is about the wire, and a test's frozen clock would stall it.
+    public static async Task<(bool Sent, string Detail)> PostAsync(NoticeSettings settings, string text, CancellationToken ct)
     {
         var webhook = settings.SlackWebhook!;
         using var http = VendorHttpFactory.Create("slack", new HttpSettings
@@ -19,7 +20,7 @@ internal static class SlackSender
             MaxConcurrency = 1,
             MaxRetries = 2,
             AttemptTimeout = settings.SlackTimeout,
-        }, null, clock);
+        }, null);
         try
         {
             using var response = await http.PostAsJsonAsync(webhook, new { text }, ct);

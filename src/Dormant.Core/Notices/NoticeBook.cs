@@ -56,7 +56,10 @@ public sealed class NoticeBook
         return latest;
     }
 
-    /// <summary>The account's story was closed by acting on it under this plan: an earlier apply of it did the work.</summary>
-    public bool ActedUnder(string accountId, string planId) =>
-        _closedBy.TryGetValue(accountId, out var r) && r.Phase == NoticePhase.Acted && r.PlanId == planId && !_open.ContainsKey(accountId);
+    /// <summary>
+    /// The record that closed the account's story under this plan (acted on, or withdrawn) when nothing
+    /// was written since: that plan is spent for the account, and notifying it again would warn of nothing.
+    /// </summary>
+    public NoticeRecord? ClosedUnder(string accountId, string planId) =>
+        _closedBy.TryGetValue(accountId, out var r) && r.PlanId == planId && !_open.ContainsKey(accountId) ? r : null;
 }

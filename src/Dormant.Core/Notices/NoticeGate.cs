@@ -21,8 +21,10 @@ public static class NoticeGate
         {
             if (KeepRules.Find(keeps, plan.Platform, action.AccountId, action.Label, now) is { } entry)
                 kept.Add((action, entry));
-            else if (days <= 0 || book.ActedUnder(action.AccountId, plan.PlanId))
+            else if (days <= 0 || book.ClosedUnder(action.AccountId, plan.PlanId) is { Phase: NoticePhase.Acted })
                 due.Add(action); // no grace; or done by an earlier apply of this plan, which its journal reports
+            else if (book.ClosedUnder(action.AccountId, plan.PlanId) is { } closed)
+                withdrawn.Add(new Withdrawal(action, closed.Detail) { Recorded = true });
             else if (book.NoticedAt(action.AccountId, plan.Policy.Notify) is not { } noticed)
                 waiting.Add(new Waiting(action, null));
             else if (action.Seen.LastActive is { } last && last > noticed)
