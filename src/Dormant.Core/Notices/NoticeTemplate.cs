@@ -12,12 +12,12 @@ namespace Dormant.Core.Notices;
 public sealed partial record NoticeTemplate(string Subject, string Text, string Html)
 {
     public static NoticeTemplate Default { get; } = new(
-        "Your {platform} account will be {action} on {date}",
+        "Dormant will {action} your {platform} account on or after {date}",
         """
         Hello {name},
 
         Your {platform} account {account} on {tenant} has not been used for more than {days} days
-        ({reason}), so it will be {action} on or after {date}.
+        ({reason}), so Dormant will {action} it on or after {date}.
 
         If you still need it, ask {contact} to keep your access before that date, or simply use the
         account: anyone active again is left alone.
@@ -27,7 +27,7 @@ public sealed partial record NoticeTemplate(string Subject, string Text, string 
         """
         <p>Hello {name},</p>
         <p>Your {platform} account <b>{account}</b> on {tenant} has not been used for more than {days} days
-        ({reason}), so it will be <b>{action}</b> on or after <b>{date}</b>.</p>
+        ({reason}), so Dormant will <b>{action}</b> it on or after <b>{date}</b>.</p>
         <p>If you still need it, ask {contact} to keep your access before that date, or simply use the
         account: anyone active again is left alone.</p>
         <p><small>This message was sent by Dormant on behalf of your IT team.</small></p>

@@ -11,7 +11,7 @@ public static class SlackSummary
     public static string Text(string platform, string tenant, string action, string contact, IReadOnlyList<(string Label, DateOnly Date)> accounts)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Dormant: {accounts.Count} {platform} account{(accounts.Count == 1 ? "" : "s")} on {Plain(tenant)} will be {action} unless someone keeps their access:\n");
+        text.Append(CultureInfo.InvariantCulture, $"Dormant will {action} {accounts.Count} {platform} account{(accounts.Count == 1 ? "" : "s")} on {Plain(tenant)} unless they keep their access:\n");
         var listed = 0;
         foreach (var day in accounts.GroupBy(a => a.Date).OrderBy(g => g.Key))
         {

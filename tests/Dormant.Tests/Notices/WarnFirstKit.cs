@@ -35,7 +35,7 @@ public sealed class WarnFirstKit : IAsyncDisposable
     public static string Email(int i) => $"u{i:00}@example.com";
 
     public Task<CliResult> PlanAsync(params string[] more) =>
-        Cli.RunAsync(["plan", "-c", "atlassian", "-o", "plan.json", "--notice-days", "14", "--notify", "email", .. more]);
+        Cli.RunAsync(["plan", "-c", "atlassian", "-o", "plan.json", "--notice-days", "14", .. more.Contains("--notify") ? more : ["--notify", "email", .. more]]);
 
     public Task<CliResult> NotifyAsync(params string[] more) => Cli.RunAsync(["notify", "plan.json", .. more]);
 
