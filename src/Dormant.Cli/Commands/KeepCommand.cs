@@ -24,7 +24,7 @@ public sealed class KeepCommand : DormantCommand
     public KeepCommand(CliEnvironment env, StoreOptions store) : base("keep", "Let someone keep their access until a date: never planned, noticed or acted on", env)
     {
         HelpExamples.Add(this,
-            "dormant keep ann@example.com -c atlassian --until 2026-03-31 --reason \"parental leave\" --by \"her manager\"",
+            "dormant keep ann@example.com -c atlassian --until 2026-03-31 --reason parental-leave --by bob@example.com",
             "dormant keep --list",
             "dormant keep --remove ann@example.com -c atlassian");
         _store = store;

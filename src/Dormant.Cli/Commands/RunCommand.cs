@@ -22,7 +22,8 @@ public sealed class RunCommand : DormantCommand
     {
         HelpExamples.Add(this,
             "dormant run -c port   # dry run: shows, changes nothing",
-            "dormant run -c port --no-dry-run --max-actions 20");
+            "dormant run -c port --no-dry-run --max-actions 20",
+            "dormant run -c atlassian --no-dry-run --yes --notice-days 14 --notify email   # warn first; --smtp-* as in 'dormant notify --help'");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
@@ -31,7 +32,7 @@ public sealed class RunCommand : DormantCommand
         Options.Add(_yes);
         Options.Add(_backup.Dir);
         _report.AddTo(this);
-        _notices.AddTo(this);
+        _notices.AddTo(this, hidden: true);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)

@@ -24,9 +24,14 @@ public sealed class NoticeOptions
     private readonly Option<string?> _slack = new("--slack-webhook") { Description = "Slack incoming-webhook URL for the run's summary (DORMANT_SLACK_WEBHOOK; prefer the environment, it is a secret)" };
     private readonly Option<int?> _slackTimeout = new("--slack-timeout") { Description = "Seconds to wait for Slack's answer (DORMANT_SLACK_TIMEOUT; default 30)" };
 
-    public void AddTo(Command command)
+    /// <param name="hidden">Accepted but left out of the help (run's would no longer fit a screen); 'notify --help' lists them.</param>
+    public void AddTo(Command command, bool hidden = false)
     {
-        foreach (var o in new Option[] { _host, _port, _tls, _user, _from, _contact, _slack, _slackTimeout }) command.Options.Add(o);
+        foreach (var o in new Option[] { _host, _port, _tls, _user, _from, _contact, _slack, _slackTimeout })
+        {
+            o.Hidden = hidden;
+            command.Options.Add(o);
+        }
     }
 
     /// <summary>The settings the channels need, checked before anything is sent.</summary>
