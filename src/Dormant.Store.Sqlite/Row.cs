@@ -17,6 +17,10 @@ internal sealed class Row(SqliteDataReader reader, string path)
 
     public DateTimeOffset? TimeOrNull(int i) => reader.IsDBNull(i) ? null : Time(i);
 
+    public DateOnly? DateOrNull(int i) => reader.IsDBNull(i) ? null
+        : DateOnly.TryParseExact(reader.GetString(i), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? d : throw Bad(i, reader.GetString(i));
+
     public T Enum<T>(int i) where T : struct, System.Enum =>
         Kebab<T>.TryParse(Text(i), out var value) ? value : throw Bad(i, reader.GetString(i));
 

@@ -39,6 +39,20 @@ internal static class Schema
             created_at TEXT NOT NULL, expires_at TEXT NOT NULL, created_by TEXT NOT NULL, recorded_at TEXT NOT NULL,
             plan_json TEXT NOT NULL);
         """,
+        // Version 3: notices before acting (each account's story, append-only) and the keep-access register.
+        """
+        CREATE TABLE notices (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, tenant TEXT NOT NULL COLLATE NOCASE,
+            account_id TEXT NOT NULL, label TEXT NOT NULL, plan_id TEXT NOT NULL, channel TEXT NOT NULL, phase TEXT NOT NULL,
+            message_id TEXT, act_on TEXT, detail TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX notices_by_tenant ON notices (platform, tenant, account_id, seq);
+        CREATE INDEX notices_by_plan ON notices (plan_id, seq);
+        CREATE TABLE keeps (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, account TEXT NOT NULL COLLATE NOCASE,
+            until TEXT NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, created_at TEXT NOT NULL,
+            expiry_reported_at TEXT, removed_at TEXT);
+        CREATE INDEX keeps_by_account ON keeps (platform, account);
+        """,
     ];
 
     public static int Latest => Steps.Length;

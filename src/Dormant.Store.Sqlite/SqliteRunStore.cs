@@ -1,4 +1,5 @@
 using Dormant.Core.Errors;
+using Dormant.Core.Notices;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
 using Microsoft.Data.Sqlite;
@@ -110,6 +111,24 @@ public sealed class SqliteRunStore : IRunStore
 
     public Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct) =>
         Do(ct, c => BackupsTable.Get(c, Location, runId, null));
+
+    public Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct) => Do(ct, c => NoticesTable.Append(c, record));
+
+    public Task<IReadOnlyList<NoticeRecord>> GetNoticesAsync(string platform, string tenant, CancellationToken ct) =>
+        Do(ct, c => NoticesTable.OfTenant(c, Location, platform, tenant));
+
+    public Task<IReadOnlyList<NoticeRecord>> GetPlanNoticesAsync(string planId, CancellationToken ct) =>
+        Do(ct, c => NoticesTable.OfPlan(c, Location, planId));
+
+    public Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct) => Do(ct, c => KeepTable.Save(c, entry));
+
+    public Task<bool> RemoveKeepAsync(string platform, string account, DateTimeOffset at, CancellationToken ct) =>
+        Do(ct, c => KeepTable.Remove(c, platform, account, at));
+
+    public Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct) => Do(ct, c => KeepTable.Live(c, Location, platform));
+
+    public Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct) =>
+        Do(ct, c => KeepTable.MarkExpiryReported(c, id, at));
 
     public void Dispose()
     {

@@ -49,12 +49,20 @@ public sealed class ApplyCommand : DormantCommand
             ctx.Text.WriteLine($"plan {plan.PlanId} has nothing to do");
             return ExitCodes.Done;
         }
-        if (!parse.GetValue(_yes) && !Confirmation.AskToApply(ctx, plan))
+        // With a notice period only the accounts whose grace has passed are handed to the engine; the rest wait in the plan.
+        var due = await Notices.GraceStep.DueAsync(ctx, store, plan, ct);
+        if (due.Actions.Count == 0)
+        {
+            ctx.Text.WriteLine($"plan {plan.PlanId}: nothing is due today");
+            return ExitCodes.Done;
+        }
+        if (!parse.GetValue(_yes) && !Confirmation.AskToApply(ctx, due))
         {
             ctx.Say("nothing done");
             return ExitCodes.Done;
         }
-        var code = await ApplyStep.RunAsync(ctx, connected, store, plan, digest, backups, "apply", ct);
+        var code = await ApplyStep.RunAsync(ctx, connected, store, due, digest, backups, "apply", ct);
+        await Notices.GraceStep.SettleAsync(ctx, store, due);
         await _report.WriteAsync(parse, ctx, store, plan.PlanId, null, ct);
         return code;
     }

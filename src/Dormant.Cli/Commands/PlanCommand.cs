@@ -42,12 +42,13 @@ public sealed class PlanCommand : DormantCommand
         StoreAccess.Check(_store, parse, ctx);
         using var connected = _connection.Connect(parse, platform, config, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(hours), ct);
-        ScanStep.Render(ctx, plan, connected);
-        Caps.Enforce(plan);
         // The decisions behind the plan are kept as a scan, so they can be reported and audited.
         string digest;
         using (var store = StoreAccess.Open(_store, parse, ctx))
         {
+            plan = await Notices.KeepStep.ProtectAsync(ctx, store, plan, ct);
+            ScanStep.Render(ctx, plan, connected);
+            Caps.Enforce(plan);
             digest = await PlanRecords.RecordAsync(store, ctx, plan, path, ct);
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, scanId, null, ct);

@@ -14,6 +14,7 @@ public sealed class RunCommand : DormantCommand
     private readonly StoreOptions _store;
     private readonly BackupOptions _backup = new();
     private readonly ReportOptions _report = new();
+    private readonly NoticeOptions _notices = new();
     private readonly Option<bool> _noDryRun = new("--no-dry-run") { Description = "Act on the inactive accounts (default: a dry run)" };
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
@@ -21,7 +22,8 @@ public sealed class RunCommand : DormantCommand
     {
         HelpExamples.Add(this,
             $"dormant run -c {PlatformWording.Example(1)}   # dry run: shows, changes nothing",
-            $"dormant run -c {PlatformWording.Example(1)} --no-dry-run --max-actions 20");
+            $"dormant run -c {PlatformWording.Example(1)} --no-dry-run --max-actions 20",
+            $"dormant run -c {PlatformWording.Example(0)} --no-dry-run --yes --notice-days 14 --notify email   # warn first; --smtp-* as in 'dormant notify --help'");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
@@ -30,6 +32,7 @@ public sealed class RunCommand : DormantCommand
         Options.Add(_yes);
         Options.Add(_backup.Dir);
         _report.AddTo(this);
+        _notices.AddTo(this, hidden: true);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliContext ctx, CancellationToken ct)
@@ -44,21 +47,33 @@ public sealed class RunCommand : DormantCommand
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
         var backupDir = _backup.Given(parse, ctx);
         _report.Check(parse, ctx);
+        // Checked before the tenant is read: a missing mail server must not cost a scan.
+        var notices = act && rules.NoticeDays > 0 ? _notices.Resolve(parse, ctx, config.Notices, rules.Notify) : null;
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
+        plan = await Notices.KeepStep.ProtectAsync(ctx, store, plan, ct);
         ScanStep.Render(ctx, plan, connected);
         if (!act || plan.Actions.Count == 0)
         {
             var scanId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, scanId, null, ct);
             ctx.Say(act ? "nothing to do" : DryRunAdvice(plan, scanId));
+            if (!act && plan.Policy.NoticeDays > 0 && plan.Actions.Count > 0)
+                ctx.Say($"no notices were sent; with --no-dry-run the accounts without one get it ({plan.Policy.Notify.ToString().ToLowerInvariant()}), and only those noticed {plan.Policy.NoticeDays} days before are acted on");
             if (ctx.Json)
                 Rendering.JsonOutput.Write(ctx, "dormant.scan/v1", new { scans = new[] { new { name = platform, runId = scanId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions } }, failed = Array.Empty<string>() });
             return ExitCodes.Done;
         }
         Caps.Enforce(plan);
         var backups = _backup.Path(backupDir, _store.Path(parse, ctx), plan, ctx);
+        if (notices is not null)
+        {
+            var warned = await Notices.WarnFirstStep.RunAsync(ctx, connected, store, plan, notices, backups, yes, ct);
+            foreach (var runId in new[] { plan.PlanId, "scan-" + plan.PlanId })
+                if (await store.GetRunAsync(runId, ct) is not null) { await _report.WriteAsync(parse, ctx, store, runId, null, ct); break; }
+            return warned;
+        }
         if (!yes && !Confirmation.AskToApply(ctx, plan))
         {
             ctx.Say("nothing done");

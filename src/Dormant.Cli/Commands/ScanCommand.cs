@@ -63,6 +63,7 @@ public sealed class ScanCommand : DormantCommand
             var plan = several
                 ? await new Planner(ctx.Clock).MakeAsync(connected.Connector, connected.Source, rules, ctx.Env.RunBy, Planner.DefaultValidity, null, ct)
                 : await ScanStep.PlanAsync(ctx, connected, rules, Planner.DefaultValidity, ct);
+            plan = await Dormant.Cli.Notices.KeepStep.ProtectAsync(ctx, store, plan, ct);
             if (several) buffer.WriteLine($"== {name}");
             Rendering.ScanRenderer.Render(buffer, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions, connected.Connector.Words);
             var runId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);

@@ -30,7 +30,7 @@ public static class ConfigLoader
         if (stream.Documents.Count == 0) return new DormantConfig(path, []);
         var reader = new YamlReader(path);
         var root = reader.Map(stream.Documents[0].RootNode, "the file");
-        reader.OnlyKeys(root, "", "version", "defaults", "tenants");
+        reader.OnlyKeys(root, "", "version", "defaults", "tenants", "notices");
         if (reader.Get(root, "version") is { } v)
             reader.Try(() => reader.Int(v, "version") == 1 ? 1 : throw reader.Error(v, "version", "only version 1 is known"));
         var defaults = reader.Get(root, "defaults") is { } d ? reader.Try(() => ReadPolicy(reader, d, "defaults")) ?? new PolicyConfig() : new PolicyConfig();
@@ -39,8 +39,9 @@ public static class ConfigLoader
             foreach (var (name, node) in map.Children)
                 if (reader.Try(() => ReadTenant(reader, reader.Scalar(name, "tenants"), node, defaults)) is { } tenant)
                     tenants.Add(tenant);
+        var notices = reader.Get(root, "notices") is { } n ? reader.Try(() => NoticeConfigReader.Read(reader, n)) : null;
         if (reader.Problems.Count > 0) throw new ConfigErrors(reader.Problems);
-        return new DormantConfig(path, tenants);
+        return new DormantConfig(path, tenants) { Notices = notices ?? new NoticeConfig() };
     }
 
     private static TenantConfig ReadTenant(YamlReader r, string name, YamlNode node, PolicyConfig defaults)
@@ -92,7 +93,7 @@ public static class ConfigLoader
     private static PolicyConfig ReadPolicy(YamlReader r, YamlNode node, string key)
     {
         var map = r.Map(node, key);
-        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "exclude-from", "max-actions", "max-share", "seat-price");
+        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "exclude-from", "max-actions", "max-share", "seat-price", "notice-days", "notify");
         T? Opt<T>(string name, Func<YamlNode, string, T> read) where T : struct =>
             r.Get(map, name) is { } n ? r.Try<T?>(() => read(n, $"{key}.{name}")) : null;
         string? Str(string name) => r.Get(map, name) is { } n ? r.Try(() => r.Scalar(n, $"{key}.{name}")) : null;
@@ -110,6 +111,11 @@ public static class ConfigLoader
             MaxActions = Opt("max-actions", r.Int),
             MaxSharePercent = share,
             SeatPrice = Opt("seat-price", r.Number) is { } price ? (decimal)price : null,
+            NoticeDays = Opt("notice-days", r.Int),
+            Notify = Str("notify") is { } notify
+                ? r.Try<Dormant.Core.Notices.NoticeChannels?>(() => Dormant.Core.Notices.NoticeChannelNames.Parse(notify)
+                    ?? throw r.Error(r.Get(map, "notify")!, key + ".notify", $"expected email, slack, email,slack or none, got '{notify}'"))
+                : null,
         };
     }
 

@@ -4,6 +4,8 @@ public sealed record DormantConfig(string Path, IReadOnlyList<TenantConfig> Tena
 {
     public static readonly DormantConfig Empty = new("", []);
 
+    public NoticeConfig Notices { get; init; } = new();
+
     public TenantConfig? Find(string name) =>
         Tenants.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 }

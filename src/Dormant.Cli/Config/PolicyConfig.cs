@@ -12,6 +12,8 @@ public sealed record PolicyConfig
     public double? MaxSharePercent { get; init; }
     /// <summary>Licence cost per account per month, for the reclaimed-cost line of reports.</summary>
     public decimal? SeatPrice { get; init; }
+    public int? NoticeDays { get; init; }
+    public Dormant.Core.Notices.NoticeChannels? Notify { get; init; }
 
     /// <summary>Tenant values win over the defaults; exclusions add up.</summary>
     public PolicyConfig Over(PolicyConfig defaults) => new()
@@ -24,5 +26,7 @@ public sealed record PolicyConfig
         MaxActions = MaxActions ?? defaults.MaxActions,
         MaxSharePercent = MaxSharePercent ?? defaults.MaxSharePercent,
         SeatPrice = SeatPrice ?? defaults.SeatPrice,
+        NoticeDays = NoticeDays ?? defaults.NoticeDays,
+        Notify = Notify ?? defaults.Notify,
     };
 }

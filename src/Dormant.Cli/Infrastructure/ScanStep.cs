@@ -13,7 +13,7 @@ public static class ScanStep
 {
     public static Task<Plan> PlanAsync(CliContext ctx, ConnectedPlatform p, PolicyRules rules, TimeSpan validity, CancellationToken ct) =>
         ProgressDisplay.RunAsync(ctx, "Reading accounts", null, progress =>
-            new Planner(ctx.Clock).MakeAsync(p.Connector, p.Source, rules, ctx.Env.RunBy, validity, progress, ct));
+            new Planner(ctx.Clock).MakeAsync(p.Connector, p.Source, rules, ctx.Env.RunBy, Dormant.Core.Notices.NoticeGate.Validity(validity, rules.NoticeDays), progress, ct));
 
     public static async Task<string> RecordScanAsync(IRunStore store, CliContext ctx, Plan plan, CancellationToken ct)
     {

@@ -23,6 +23,9 @@ public sealed class PolicyOptions
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most % of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do to inactive accounts (default: the reversible one)" };
 
+    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days between a delivered notice and the action (default 0: no notice)" };
+    public Option<string?> Notify { get; } = new("--notify") { Description = "Where notices go: email, slack, email,slack or none" };
+
     public const int MaxInactiveDays = 36_500;
 
     /// <summary>Where a relative --exclude-from is found: the invocation's folder, not the process's.</summary>
@@ -46,6 +49,8 @@ public sealed class PolicyOptions
         command.Options.Add(Preset);
         command.Options.Add(MaxActions);
         command.Options.Add(MaxShare);
+        command.Options.Add(NoticeDays);
+        command.Options.Add(Notify);
     }
 
     /// <summary>Platform default (or preset) ← the config file's policy ← flags.</summary>
@@ -64,8 +69,12 @@ public sealed class PolicyOptions
         var percent = parse.GetValue(MaxShare) ?? config.MaxSharePercent;
         var maxShare = percent is { } p ? p / 100 : rules.MaxShare;
         if (!double.IsFinite(maxShare) || maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
+        var (noticeDays, notify) = Notices.NoticeRules.Resolve(parse.GetValue(NoticeDays) ?? config.NoticeDays ?? rules.NoticeDays,
+            parse.GetValue(Notify) is { } given ? Notices.NoticeRules.ParseChannels(given) : config.Notify ?? rules.Notify);
         return rules with
         {
+            NoticeDays = noticeDays,
+            Notify = notify,
             InactiveDays = days,
             MaxActions = maxActions,
             MaxShare = maxShare,

@@ -36,6 +36,7 @@ internal static class ReportBuilder
             // The config file's seat price travels in the run's policy; a --seat-price flag wins over it.
             Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth ?? policy?.SeatPrice),
             GeneratedAt = settings.Clock.GetUtcNow(),
+            Notices = (run.PlanId ?? parent?.PlanId) is { } planId ? await store.GetPlanNoticesAsync(planId, ct) : [],
         };
     }
 }

@@ -24,6 +24,8 @@ internal sealed record RunReport
     /// <summary>The fixed bands with the one holding the threshold split there (the chart's).</summary>
     public required IReadOnlyList<ActivityBand> ChartBands { get; init; }
     public LicenceSaving? Licence { get; init; }
+    /// <summary>The notice records written for the run's plan (sent, failed, withdrawn, acted), in order.</summary>
+    public IReadOnlyList<Core.Notices.NoticeRecord> Notices { get; init; } = [];
     public required DateTimeOffset GeneratedAt { get; init; }
 
     /// <summary>The words of the run's platform, for what people read (the CSV and JSON keep the schema's values).</summary>

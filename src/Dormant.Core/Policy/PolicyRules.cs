@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Dormant.Core.Notices;
+
 namespace Dormant.Core.Policy;
 
 /// <summary>The written policy a plan is decided by. Everything here is recorded in the plan.</summary>
@@ -26,4 +29,10 @@ public sealed record PolicyRules
     public double MaxShare { get; init; } = 0.25;
     /// <summary>Licence cost per account per month, for the reclaimed-cost line of reports; decides nothing.</summary>
     public decimal? SeatPrice { get; init; }
+    /// <summary>Grace in days between a delivered notice and the action; 0: no notice, act when planned.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int NoticeDays { get; init; }
+    /// <summary>Where notices go; every channel named must deliver before the grace starts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public NoticeChannels Notify { get; init; }
 }

@@ -1,3 +1,4 @@
+using Dormant.Core.Notices;
 using Dormant.Core.Policy;
 
 namespace Dormant.Core.Store;
@@ -35,4 +36,19 @@ public interface IRunStore : IDisposable
     Task SaveBackupAsync(AccountBackup backup, CancellationToken ct);
     Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct);
     Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct);
+
+    /// <summary>Appends one line of an account's notice story; durable before it returns, like the journal.</summary>
+    Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct);
+    /// <summary>Every notice record of one tenant (tenant names compared ignoring case), in the order written.</summary>
+    Task<IReadOnlyList<NoticeRecord>> GetNoticesAsync(string platform, string tenant, CancellationToken ct);
+    /// <summary>The notice records written for one plan, for its reports.</summary>
+    Task<IReadOnlyList<NoticeRecord>> GetPlanNoticesAsync(string planId, CancellationToken ct);
+
+    /// <summary>Adds an entry to the keep-access register, replacing the account's live one on that platform.</summary>
+    Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct);
+    /// <summary>Ends the account's entry; false when it had none.</summary>
+    Task<bool> RemoveKeepAsync(string platform, string account, DateTimeOffset at, CancellationToken ct);
+    /// <summary>The register's entries (expired ones too, until removed), optionally of one platform.</summary>
+    Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct);
+    Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct);
 }
