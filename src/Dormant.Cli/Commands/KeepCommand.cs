@@ -24,9 +24,9 @@ public sealed class KeepCommand : DormantCommand
     public KeepCommand(CliEnvironment env, StoreOptions store) : base("keep", "Let someone keep their access until a date: never planned, noticed or acted on", env)
     {
         HelpExamples.Add(this,
-            "dormant keep ann@example.com -c atlassian --until 2026-03-31 --reason parental-leave --by bob@example.com",
+            $"dormant keep ann@example.com -c {PlatformWording.Example(0)} --until 2026-03-31 --reason leave --by bob",
             "dormant keep --list",
-            "dormant keep --remove ann@example.com -c atlassian");
+            $"dormant keep --remove ann@example.com -c {PlatformWording.Example(0)}");
         _store = store;
         Arguments.Add(_account);
         Options.Add(_connection.Connector);

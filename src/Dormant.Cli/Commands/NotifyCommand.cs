@@ -18,7 +18,7 @@ public sealed class NotifyCommand : DormantCommand
     {
         HelpExamples.Add(this,
             "dormant notify plan.json --smtp-host mail.example.com --smtp-from it@example.com",
-            "dormant notify plan.json --smtp-tls tls --smtp-user dormant   # password in DORMANT_SMTP_PASSWORD, webhook in DORMANT_SLACK_WEBHOOK");
+            "dormant notify plan.json --smtp-tls tls --smtp-user dormant   # password: DORMANT_SMTP_PASSWORD");
         _store = store;
         Arguments.Add(_plan);
         _notices.AddTo(this);

@@ -23,7 +23,7 @@ public sealed class RunCommand : DormantCommand
         HelpExamples.Add(this,
             $"dormant run -c {PlatformWording.Example(1)}   # dry run: shows, changes nothing",
             $"dormant run -c {PlatformWording.Example(1)} --no-dry-run --max-actions 20",
-            $"dormant run -c {PlatformWording.Example(0)} --no-dry-run --yes --notice-days 14 --notify email   # warn first; --smtp-* as in 'dormant notify --help'");
+            $"dormant run -c {PlatformWording.Example(0)} --no-dry-run --yes --notice-days 14 --notify email   # warn first");
         _policy.WorkingDirectory = env.WorkingDirectory;
         _store = store;
         _connection.AddTo(this);
