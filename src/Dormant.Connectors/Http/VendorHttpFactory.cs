@@ -40,12 +40,14 @@ public static class VendorHttpFactory
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
                 // The library's default repeats every method; see RetryRule for why writes are different.
-                ShouldHandle = args => ValueTask.FromResult(RetryRule.ShouldRetry(
+                ShouldHandle = async args => RetryRule.ShouldRetry(
                     args.Context.GetRequestMessage() is not { } request || RetryRule.IsRead(request),
-                    args.Outcome.Result, args.Outcome.Exception)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
-                    ? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, clock.GetUtcNow(), settings.MaxDelay)
-                    : null),
+                    args.Outcome.Result, args.Outcome.Exception)
+                    || await VendorWaitAsync(settings, args.Outcome.Result, clock, args.Context.CancellationToken) is not null,
+                DelayGenerator = async args => args.Outcome.Result is { } r
+                    ? await VendorWaitAsync(settings, r, clock, args.Context.CancellationToken)
+                        ?? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, clock.GetUtcNow(), settings.MaxDelay)
+                    : null,
             });
             pipeline.AddTimeout(settings.AttemptTimeout);
         });
@@ -55,4 +57,9 @@ public static class VendorHttpFactory
         var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IHttpClientFactory>().CreateClient(platform);
     }
+
+    private static async ValueTask<TimeSpan?> VendorWaitAsync(HttpSettings settings, HttpResponseMessage? response, TimeProvider clock, CancellationToken ct) =>
+        settings.RateLimitWait is { } wait && response is { IsSuccessStatusCode: false }
+            ? await wait(response, clock.GetUtcNow(), ct) is { } w ? (w > settings.MaxDelay ? settings.MaxDelay : w) : null
+            : null;
 }
