@@ -25,7 +25,9 @@ internal sealed class AuditSweep(GitHubClient client, TimeProvider clock)
 
     public async Task RefreshAsync(int days, CancellationToken ct)
     {
-        if (!Swept) Since = clock.GetUtcNow().AddDays(-days);
+        // A day more than asked: the policy's "now" was taken before this sweep, and a member with no
+        // event since the window's start must count as idle for the whole threshold, not a little less.
+        if (!Swept) Since = clock.GetUtcNow().AddDays(-days - 1);
         var from = Swept && _newest is { } seen ? seen : Since;
         string? next = null;
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
