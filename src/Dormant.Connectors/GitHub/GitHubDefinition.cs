@@ -73,7 +73,7 @@ public sealed class GitHubDefinition : IPlatformDefinition
         client.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
         client.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
         var api = new GitHubClient(new VendorApi(Platform, client, GitHubErrors.Message, [token]), baseUrl, org);
-        var identity = new GitHubOrg(api, baseUrl);
+        var identity = new GitHubOrg(api, baseUrl, target);
         // Writes: a tenth of the read rate, one a second by default (docs §3).
         var writes = new WritePacer(http.RequestsPerSecond / 10, TimeProvider.System);
         if (target == "members")
