@@ -143,7 +143,8 @@ internal sealed class GitHubClient(VendorApi api, Uri baseUrl, string org)
         catch (VendorException e) when (e.Status is 403 or 429 && GitHubErrors.SaysRateLimited(e.Message))
         {
             throw new VendorException(Platform, VendorErrorKind.RateLimited, e.Status,
-                $"still rate limited after waiting ({e.Message.Split(": ", 2)[^1]}); run again later", e.OutcomeUnknown);
+                $"still rate limited after waiting; GitHub says: {e.Message.Split(": ")[^1].Replace($" (HTTP {e.Status})", "", StringComparison.Ordinal)} Run again later",
+                e.OutcomeUnknown);
         }
     }
 
