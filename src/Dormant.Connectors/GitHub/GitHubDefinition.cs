@@ -14,8 +14,9 @@ public sealed class GitHubDefinition : IPlatformDefinition
 
     private static readonly SettingSpec Org = new("org", "--github-org", ["DORMANT_GITHUB_ORG", "GITHUB_ORG"], false, null,
         "GitHub organization (its login, as in github.com/ORG)");
-    // gh reads GH_TOKEN before GITHUB_TOKEN.
-    private static readonly SettingSpec Token = new("token", "--github-token", ["GH_TOKEN", "GITHUB_TOKEN"], true, null,
+    // gh reads GH_TOKEN before GITHUB_TOKEN. The flag is the shared --api-key until settings are
+    // declared per platform (--github-token then); a token belongs in the environment anyway.
+    private static readonly SettingSpec Token = new("token", "--api-key", ["GH_TOKEN", "GITHUB_TOKEN"], true, null,
         "GitHub token of an organization owner (classic scopes manage_billing:copilot, admin:org, read:audit_log)");
     private static readonly SettingSpec ApiUrl = new("api-url", "--github-api-url", ["DORMANT_GITHUB_API_URL", "GITHUB_API_URL"], false,
         "https://api.github.com", "GitHub API URL (GitHub Enterprise Server: https://HOST/api/v3)");

@@ -12,13 +12,15 @@ public sealed class GitHubSimulatorDefinition : ISimulatorDefinition
 
     public SimRoute ListRoute { get; } = new("GET", "^/orgs/[^/]+/copilot/billing/seats$");
 
-    // One action, "remove": of the seat (target copilot) or of the membership (target members).
+    // One action, "remove": of the seat under the default target (copilot), of the membership under
+    // --github-target members. The suites that break every write route of an action run the default
+    // target, so the membership routes are listed as changes no default action sends.
     public IReadOnlyList<WriteRoute> WriteRoutes { get; } =
     [
         new("remove", Undo: false, new SimRoute("DELETE", SelectedUsers)),
         new("remove", Undo: true, new SimRoute("POST", SelectedUsers)),
-        new("remove", Undo: false, new SimRoute("DELETE", Membership)),
-        new("remove", Undo: true, new SimRoute("PUT", Membership)),
+        new("", Undo: false, new SimRoute("DELETE", Membership)),
+        new("", Undo: false, new SimRoute("PUT", Membership)),
     ];
 
     /// <summary>The login in a membership path, or the body's selected_usernames.</summary>
