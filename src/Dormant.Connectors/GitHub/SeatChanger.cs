@@ -22,13 +22,7 @@ internal sealed class SeatChanger(GitHubClient client, WritePacer writes)
             else if (Protection(s, caller) is { } why) results[s.Id] = ActionResult.Failed($"not removed: {why}; not sent to GitHub");
             else send.Add(s.Id);
         }
-        foreach (var chunk in send.Chunk(MaxBatch))
-        {
-            var cancelled = await writes.RunAsync(() => client.ChangeSeatsAsync(cancel: true, chunk, ct), ct);
-            if (cancelled == chunk.Length)
-                foreach (var login in chunk) results[login] = ActionResult.Done(Removed);
-            else await SettleAsync(chunk, cancelled, remove: true, results, ct);
-        }
+        await SendAsync(send, remove: true, results, ct);
         return results;
     }
 
@@ -43,18 +37,23 @@ internal sealed class SeatChanger(GitHubClient client, WritePacer writes)
             if (now is { Seat.PendingCancellationDate: null }) results[login] = ActionResult.Already("the seat is assigned and not cancelled; left as is");
             else send.Add(login);
         }
-        foreach (var chunk in send.Chunk(MaxBatch))
-        {
-            var created = await writes.RunAsync(() => client.ChangeSeatsAsync(cancel: false, chunk, ct), ct);
-            if (created == chunk.Length)
-                foreach (var login in chunk) results[login] = ActionResult.Done(Restored);
-            else await SettleAsync(chunk, created, remove: false, results, ct);
-        }
+        await SendAsync(send, remove: false, results, ct);
         return results;
     }
 
     private const string Removed = "seat set to pending cancellation: it ends, and stops being billed, at the start of the next billing cycle";
     private const string Restored = "seat assigned again (its pending cancellation lifted, or a new seat)";
+
+    private async Task SendAsync(List<string> send, bool remove, Dictionary<string, ActionResult> results, CancellationToken ct)
+    {
+        foreach (var chunk in send.Chunk(MaxBatch))
+        {
+            var counted = await writes.RunAsync(() => client.ChangeSeatsAsync(cancel: remove, chunk, ct), ct);
+            if (counted == chunk.Length)
+                foreach (var login in chunk) results[login] = ActionResult.Done(remove ? Removed : Restored);
+            else await SettleAsync(chunk, counted, remove, results, ct);
+        }
+    }
 
     private async Task SettleAsync(string[] chunk, int counted, bool remove, Dictionary<string, ActionResult> results, CancellationToken ct)
     {
