@@ -5,7 +5,7 @@ namespace Dormant.Simulators;
 
 public static class SimulatorCatalog
 {
-    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition(), new Port.PortSimulatorDefinition(), new DocSpaceSimulatorDefinition()];
+    public static IReadOnlyList<ISimulatorDefinition> All { get; } = [new AtlassianSimulatorDefinition(), new Port.PortSimulatorDefinition(), new DocSpaceSimulatorDefinition(), new GitHub.GitHubSimulatorDefinition()];
 
     public static ISimulatorDefinition Find(string platform) =>
         All.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))

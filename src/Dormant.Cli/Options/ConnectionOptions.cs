@@ -18,7 +18,7 @@ public sealed class ConnectionOptions
 
     public Option<string?> Connector { get; } = new("--connector", "-c")
     {
-        Description = "Platform (" + string.Join(", ", PlatformCatalog.All.Select(p => p.Platform)) + ") or a config tenant",
+        Description = "Platform (" + string.Join(", ", PlatformCatalog.All.Select(p => p.Platform)) + ") or tenant",
     };
 
     private readonly PlatformFlags _flags = new();

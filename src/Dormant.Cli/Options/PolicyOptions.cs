@@ -7,7 +7,7 @@ namespace Dormant.Cli.Options;
 /// <summary>The policy flags; each overrides the platform's seed default.</summary>
 public sealed class PolicyOptions
 {
-    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days without activity before an account counts as inactive (" + Defaults(p => p.InactiveDays.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ")" };
+    public Option<int?> InactiveDays { get; } = new("--inactive-days", "-d") { Description = "Days idle before an account counts as inactive (" + Defaults(p => p.InactiveDays.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ")" };
     public Option<string?> Product { get; } = new("--product", "--product-key") { Description = "Product whose activity counts, on a platform with products (" + Defaults(p => p.Product ?? "any", withProducts: true) + ")" };
     public Option<string[]> Exclude { get; } = new("--exclude-user", "-e")
     {
@@ -23,7 +23,7 @@ public sealed class PolicyOptions
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most % of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do to inactive accounts (default: the reversible one)" };
 
-    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days between a delivered notice and the action (default 0: no notice)" };
+    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days from a delivered notice to the action (0: no notice)" };
     public Option<string?> Notify { get; } = new("--notify") { Description = "Where notices go: email, slack, email,slack or none" };
 
     public const int MaxInactiveDays = 36_500;

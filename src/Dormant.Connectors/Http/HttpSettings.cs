@@ -13,4 +13,11 @@ public sealed record HttpSettings
     /// <summary>Longest single wait Dormant accepts from Retry-After or a rate-limit reset.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A vendor's rate limit that status and headers alone do not tell (GitHub: a 403 whose message says
+    /// "secondary rate limit"): given a failed answer and the time, how long to wait before sending it
+    /// again, or null when it is no rate limit. Such an answer is retried like a 429, reads and writes alike.
+    /// </summary>
+    public Func<HttpResponseMessage, DateTimeOffset, CancellationToken, ValueTask<TimeSpan?>>? RateLimitWait { get; init; }
 }

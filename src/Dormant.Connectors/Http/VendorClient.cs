@@ -75,15 +75,23 @@ public sealed class VendorClient : IDisposable
             Delay = Settings.BaseDelay,
             MaxDelay = Settings.MaxDelay,
             // The library's default repeats every method; see RetryRule for why writes are different.
-            ShouldHandle = args => ValueTask.FromResult(RetryRule.ShouldRetry(
-                args.Context.GetRequestMessage() is not { } request || RetryRule.IsRead(request),
-                args.Outcome.Result, args.Outcome.Exception)),
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
-                ? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, _clock.GetUtcNow(), Settings.MaxDelay)
-                : null),
+            ShouldHandle = async args => RetryRule.ShouldRetry(
+                    args.Context.GetRequestMessage() is not { } request || RetryRule.IsRead(request),
+                    args.Outcome.Result, args.Outcome.Exception)
+                || await VendorWaitAsync(args.Outcome.Result, args.Context.CancellationToken) is not null,
+            DelayGenerator = async args => args.Outcome.Result is { } r
+                ? await VendorWaitAsync(r, args.Context.CancellationToken)
+                    ?? RetryDelay.FromHeaders((int)r.StatusCode, r.Headers, _clock.GetUtcNow(), Settings.MaxDelay)
+                : null,
         })
         .AddTimeout(Settings.AttemptTimeout)
         .Build();
+
+    // A rate limit only the vendor's own rule recognises (see HttpSettings.RateLimitWait), capped like any other wait.
+    private async ValueTask<TimeSpan?> VendorWaitAsync(HttpResponseMessage? response, CancellationToken ct) =>
+        Settings.RateLimitWait is { } wait && response is { IsSuccessStatusCode: false }
+            ? await wait(response, _clock.GetUtcNow(), ct) is { } w ? (w > Settings.MaxDelay ? Settings.MaxDelay : w) : null
+            : null;
 
     public void Dispose()
     {

@@ -30,7 +30,7 @@ internal static class NewFile
     public static void RefuseLink(string path)
     {
         if (new FileInfo(path).LinkTarget is { } target)
-            throw new DormantException($"{path} is a symbolic link (to {target}); refusing to write backups through it — remove it and run again");
+            throw new DormantException($"{path} is a symbolic link (to {target}); refusing to write backups through it — take it away and run again");
     }
 
     public static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;

@@ -13,6 +13,7 @@ public static class Caps
     {
         var n = plan.Actions.Count;
         if (n == 0) return null;
+        if (plan.Refusal is { } platform) return platform;
         var total = Math.Max(1, plan.Counts.GetValueOrDefault("total", n));
         var rules = plan.Policy;
         if (n > rules.MaxActions)

@@ -20,4 +20,6 @@ public sealed record Plan
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
     public required IReadOnlyList<Decision> Decisions { get; init; }
     public required IReadOnlyList<PlannedAction> Actions { get; init; }
+    /// <summary>The platform's own reason not to apply this plan (<see cref="Connectors.IPlanGuard"/>); null when it has none.</summary>
+    public string? Refusal { get; init; }
 }

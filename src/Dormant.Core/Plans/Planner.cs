@@ -30,6 +30,7 @@ public sealed class Planner(TimeProvider clock)
             Counts = scan.Counts,
             Decisions = scan.Decisions,
             Actions = scan.Actions,
+            Refusal = source is IPlanGuard guard && scan.Actions.Count > 0 ? guard.Refusal(scan.Actions) : null,
         };
     }
 

@@ -132,7 +132,8 @@ public sealed class NoPlatformNamesTests
     {
         var words = PlatformCatalog.All.SelectMany(p => p.Actions).SelectMany(a => new[] { a.Name, a.PastTense })
             .Concat(PlatformCatalog.All.Select(p => p.Words.Inactive)).Concat(s_vendorStatusWords).Distinct().ToList();
-        var rule = new Regex($@"\b(?:{string.Join('|', words.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant);
+        // A flag of Dormant's own (keep --remove) is no platform's action.
+        var rule = new Regex($@"(?<!-)\b(?:{string.Join('|', words.Select(Regex.Escape))})\b", RegexOptions.CultureInvariant);
         foreach (var piece in pieces.Where(p => p.Kind == TextKind.Literal))
             if (rule.Match(piece.Text) is { Success: true } m)
                 yield return Hit(path, piece, m);

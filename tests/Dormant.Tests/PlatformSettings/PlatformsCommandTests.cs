@@ -119,7 +119,8 @@ public sealed class PlatformsCommandTests : IDisposable
         var r = await new CliHarness(_dir.Path).RunAsync("platforms", "show", "atlasian");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("error: unknown platform 'atlasian'; did you mean 'atlassian'? (known: atlassian, port, docspace)", r.Error.Trim());
+        Assert.Equal("error: unknown platform 'atlasian'; did you mean 'atlassian'? (known: "
+            + string.Join(", ", Dormant.Connectors.PlatformCatalog.All.Select(p => p.Platform)) + ")", r.Error.Trim());
         Assert.Empty(r.Out);
     }
 }

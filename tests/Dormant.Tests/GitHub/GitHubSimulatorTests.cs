@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Dormant.Simulators;
+using Dormant.Simulators.GitHub;
+using static Dormant.Tests.GitHub.GitHubKit;
+
+namespace Dormant.Tests.GitHub;
+
+/// <summary>The simulator refuses what GitHub's contract refuses, or what Dormant must never send.</summary>
+public sealed class GitHubSimulatorTests
+{
+    private static HttpClient Client(SimulatorHost host, bool version = true)
+    {
+        var c = new HttpClient { BaseAddress = host.BaseUrl };
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        c.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
+        if (version) c.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
+        return c;
+    }
+
+    private static GitHubTenant Acme() => Organization([Member("ann"), Member("bob"), Member("cat")],
+        [Seat("ann", 10), Seat("bob", 10), Seat("cat", 10)],
+        [Event("ann", 1), Event("bob", 3, "git.push"), Event("cat", 9, "git.push"), Event("cat", 20)]);
+
+    [Fact]
+    public async Task Requests_without_the_version_header_or_with_unknown_parameters_or_pages_over_100_are_refused()
+    {
+        await using var host = await GitHubSimulator.StartAsync(Acme());
+        using var plain = Client(host, version: false);
+        using var c = Client(host);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await plain.GetAsync("user")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await c.GetAsync("orgs/acme/members?rol=admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await c.GetAsync("orgs/acme/copilot/billing/seats?per_page=101")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync("orgs/other/members")).StatusCode);
+        var anonymous = new HttpClient { BaseAddress = host.BaseUrl };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("user")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"selected_usernames\":[\"ann\"],\"extra\":1}", "is not a permitted key")]
+    [InlineData("{\"selected_usernames\":null}", "nil is not allowed")]
+    [InlineData("{\"selected_usernames\":[]}", "non-empty array")]
+    [InlineData("{}", "supplied")]
+    public async Task A_seat_change_body_must_hold_exactly_a_list_of_names(string body, string says)
+    {
+        var tenant = Acme();
+        var before = tenant.Fingerprint();
+        await using var host = await GitHubSimulator.StartAsync(tenant);
+        using var c = Client(host);
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "orgs/acme/copilot/billing/selected_users") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var answer = await c.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
+        Assert.Contains(says, await answer.Content.ReadAsStringAsync());
+        Assert.Equal(before, tenant.Fingerprint());
+    }
+
+    [Fact]
+    public async Task Lists_page_through_link_headers()
+    {
+        await using var host = await GitHubSimulator.StartAsync(Acme());
+        using var c = Client(host);
+
+        var first = await c.GetAsync("orgs/acme/copilot/billing/seats?per_page=2");
+        var link = first.Headers.GetValues("Link").Single();
+        var next = link.Split(',')[0].Split(';')[0].Trim('<', '>', ' ');
+        var second = await c.GetAsync(next);
+
+        Assert.Contains("rel=\"last\"", link);
+        using var a = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        using var b = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Equal(3, a.RootElement.GetProperty("total_seats").GetInt32());
+        Assert.Equal(2, a.RootElement.GetProperty("seats").GetArrayLength());
+        Assert.Equal(1, b.RootElement.GetProperty("seats").GetArrayLength());
+        Assert.False(second.Headers.Contains("Link") && second.Headers.GetValues("Link").Single().Contains("rel=\"next\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_audit_log_keeps_git_events_a_week_gives_web_events_by_default_and_is_enterprise_cloud_only()
+    {
+        var tenant = Acme();
+        await using var host = await GitHubSimulator.StartAsync(tenant);
+        using var c = Client(host);
+
+        var all = await Actors(c, "orgs/acme/audit-log?include=all&per_page=100");
+        var web = await Actors(c, "orgs/acme/audit-log?per_page=100");
+        tenant.EnterpriseCloud = false;
+        var gone = await c.GetAsync("orgs/acme/audit-log");
+
+        Assert.Equal(["ann", "bob", "cat"], all.Order());   // cat's 9-day-old push is gone, her 20-day web event is not
+        Assert.Equal(["ann", "cat"], web.Order());
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private static async Task<List<string>> Actors(HttpClient c, string path)
+    {
+        using var doc = JsonDocument.Parse(await (await c.GetAsync(path)).Content.ReadAsStringAsync());
+        return doc.RootElement.EnumerateArray().Select(e => e.GetProperty("actor").GetString()!).ToList();
+    }
+}
