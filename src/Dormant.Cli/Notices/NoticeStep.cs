@@ -44,7 +44,7 @@ internal static class NoticeStep
         var id = $"slack-{plan.PlanId}-{ctx.Clock.GetUtcNow().ToUnixTimeMilliseconds()}";
         foreach (var a in needed) await journal.IntentAsync(a, NoticeChannelNames.Slack, id, ct);
         var text = SlackSummary.Text(plan.Platform, plan.Tenant, plan.Policy.Action!, settings.Contact, [.. needed.Select(a => (a.Label, due))]);
-        var (sent, detail) = await SlackSender.PostAsync(settings, text, ct);
+        var (sent, detail) = await SlackSender.PostAsync(ctx.Connecting.Http, settings, text, ct);
         foreach (var a in needed) await journal.OutcomeAsync(a, NoticeChannelNames.Slack, id, sent, detail, due, tally);
         if (!sent) ctx.Error.WriteLine($"error: Slack summary of {needed.Count} accounts not delivered: {ctx.Redactor.Redact(detail)}");
     }

@@ -9,11 +9,10 @@ namespace Dormant.Cli.Notices;
 /// </summary>
 internal static class SlackSender
 {
-    // Real time, not the invocation's clock: a timeout is about the wire, and a test's frozen clock would stall it.
-    public static async Task<(bool Sent, string Detail)> PostAsync(NoticeSettings settings, string text, CancellationToken ct)
+    /// <param name="root">The process's HTTP root: its clock is the wire's (tests freeze only the commands' clock).</param>
+    public static async Task<(bool Sent, string Detail)> PostAsync(VendorHttp root, NoticeSettings settings, string text, CancellationToken ct)
     {
         var webhook = settings.SlackWebhook!;
-        using var root = new VendorHttp(TimeProvider.System);
         using var connection = root.Open("slack", new HttpSettings
         {
             BaseUrl = new Uri(webhook.GetLeftPart(UriPartial.Authority) + "/"),
