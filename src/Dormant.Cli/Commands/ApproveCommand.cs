@@ -20,7 +20,7 @@ public sealed class ApproveCommand : DormantCommand
     {
         HelpExamples.Add(this,
             "dormant approve plan.json",
-            "dormant approve 20261202-100400-a1b2c3 --as alice --comment \"checked the list\" --yes");
+            "dormant approve 20261202-100400-a1b2c3 --as alice --comment checked --yes");
         _store = store;
         Arguments.Add(_plan);
         foreach (var o in new Option[] { _as, _comment, _yes }) Options.Add(o);

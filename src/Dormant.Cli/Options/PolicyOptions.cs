@@ -23,11 +23,11 @@ public sealed class PolicyOptions
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most % of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do to inactive accounts (default: the reversible one)" };
 
-    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days from a delivered notice to the action (0: no notice)" };
+    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days from notice delivered to action (0: none)" };
     public Option<string?> Notify { get; } = new("--notify") { Description = "Where notices go: email, slack, email,slack or none" };
 
     /// <summary>Added by the commands that make a plan to apply (plan, run), not by scan.</summary>
-    public Option<int?> Approvals { get; } = new("--approvals") { Description = "People besides the planner who must approve before apply (default 0)" };
+    public Option<int?> Approvals { get; } = new("--approvals") { Description = "Approvals by others needed before apply (default 0)" };
 
     public const int MaxInactiveDays = 36_500;
     /// <summary>More sign-offs than any team gathers: a typo, not a policy.</summary>
