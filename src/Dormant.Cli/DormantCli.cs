@@ -21,6 +21,8 @@ public static class DormantCli
         root.Subcommands.Add(new ScanCommand(env, store));
         root.Subcommands.Add(new PlanCommand(env, store));
         root.Subcommands.Add(new ApplyCommand(env, store));
+        root.Subcommands.Add(new ApproveCommand(env, store));
+        root.Subcommands.Add(new ApprovalsCommand(env, store));
         root.Subcommands.Add(new NotifyCommand(env, store));
         root.Subcommands.Add(new KeepCommand(env, store));
         root.Subcommands.Add(new RunCommand(env, store));

@@ -53,6 +53,13 @@ internal static class Schema
             expiry_reported_at TEXT, removed_at TEXT);
         CREATE INDEX keeps_by_account ON keeps (platform, account);
         """,
+        // Version 4 (approvals): sign-offs of a plan, bound to its digest; append-only.
+        """
+        CREATE TABLE approvals (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, plan_digest TEXT NOT NULL,
+            approver TEXT NOT NULL, comment TEXT, at TEXT NOT NULL);
+        CREATE INDEX approvals_by_digest ON approvals (plan_digest, seq);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -130,6 +130,11 @@ public sealed class SqliteRunStore : IRunStore
     public Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct) =>
         Do(ct, c => KeepTable.MarkExpiryReported(c, id, at));
 
+    public Task SaveApprovalAsync(Approval approval, CancellationToken ct) => Do(ct, c => ApprovalsTable.Insert(c, approval));
+
+    public Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct) =>
+        Do(ct, c => ApprovalsTable.OfDigest(c, Location, planDigest));
+
     public void Dispose()
     {
         if (_disposed)

@@ -41,6 +41,7 @@ public sealed class ApplyCommand : DormantCommand
         using var store = StoreAccess.Open(_store, parse, ctx);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
+        await ApprovalGate.CheckAsync(store, plan, digest, ct);
         var backups = _backup.Path(backupDir, _store.Path(parse, ctx), plan, ctx);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());

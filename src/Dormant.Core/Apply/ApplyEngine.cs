@@ -21,6 +21,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
     {
         PlanGate.Check(plan, connector, clock.GetUtcNow());
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
+        await ApprovalGate.CheckAsync(store, plan, planDigest, ct);
         await TenantCheck.RequireAsync(connector, plan.TenantId, $"plan {plan.PlanId}", ct);
         var runId = plan.PlanId; // one run per plan, so a second apply resumes it
         using var runLock = store.LockRun(runId);

@@ -51,4 +51,9 @@ public interface IRunStore : IDisposable
     /// <summary>The register's entries (expired ones too, until removed), optionally of one platform.</summary>
     Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct);
     Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records one approval of a plan; durable before it returns.</summary>
+    Task SaveApprovalAsync(Approval approval, CancellationToken ct);
+    /// <summary>The approvals recorded for the plan of that digest, in the order written.</summary>
+    Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct);
 }
