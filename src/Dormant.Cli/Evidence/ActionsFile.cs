@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dormant.Cli.Infrastructure;
 using Dormant.Core.Apply;
 using Dormant.Core.Store;
 
@@ -19,7 +20,7 @@ internal sealed class ActionsFile : IEvidenceFile
         var run = context.Run;
         var journal = await context.Store.GetJournalAsync(run.RunId, ct);
         var backups = (await context.Store.GetBackupsAsync(run.RunId, ct)).ToDictionary(b => b.AccountId, StringComparer.Ordinal);
-        var labels = await RunAccounts.LabelsAsync(context, ct);
+        var labels = await RunAccounts.LabelsAsync(context.Store, context.Run.RunId, ct);
         var accounts = journal.GroupBy(e => e.AccountId, StringComparer.Ordinal).Select(g => new
         {
             accountId = g.Key,

@@ -1,3 +1,5 @@
+using Dormant.Cli.Infrastructure;
+
 namespace Dormant.Cli.Evidence;
 
 /// <summary>

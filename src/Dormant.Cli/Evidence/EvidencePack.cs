@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Dormant.Cli.Infrastructure;
-using Dormant.Core.Errors;
 
 namespace Dormant.Cli.Evidence;
 
@@ -25,37 +24,16 @@ internal static class EvidencePack
         return files;
     }
 
-    private static async Task ZipAsync(IReadOnlyList<PackedFile> files, DateTimeOffset at, string path, bool overwrite, CancellationToken ct)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+    private static Task ZipAsync(IReadOnlyList<PackedFile> files, DateTimeOffset at, string path, bool overwrite, CancellationToken ct) =>
+        AtomicFile.WriteAsync(path, "the evidence pack", overwrite, async stream =>
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            await using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
-                foreach (var f in files)
-                {
-                    var entry = zip.CreateEntry(f.Name, CompressionLevel.Optimal);
-                    entry.LastWriteTime = at;
-                    await using var body = await entry.OpenAsync(ct);
-                    await body.WriteAsync(f.Bytes, ct);
-                }
-            File.Move(temp, path, overwrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            var why = !overwrite && File.Exists(path) ? "it exists now; pass --force to replace it" : e.Message;
-            throw new DormantException($"cannot write the evidence pack to {path}: {why}", ExitCodes.Failure, e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+            await using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
+            foreach (var f in files)
+            {
+                var entry = zip.CreateEntry(f.Name, CompressionLevel.Optimal);
+                entry.LastWriteTime = at;
+                await using var body = await entry.OpenAsync(ct);
+                await body.WriteAsync(f.Bytes, ct);
+            }
+        });
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dormant.Cli.Infrastructure;
 using Dormant.Cli.Reports;
 
 namespace Dormant.Cli.Evidence;
@@ -51,7 +52,7 @@ internal static class IndexPage
     private static async Task AccountsAsync(StringBuilder w, EvidenceContext context, CancellationToken ct)
     {
         var journal = await context.Store.GetJournalAsync(context.Run.RunId, ct);
-        var labels = await RunAccounts.LabelsAsync(context, ct);
+        var labels = await RunAccounts.LabelsAsync(context.Store, context.Run.RunId, ct);
         var ends = journal.GroupBy(e => e.AccountId, StringComparer.Ordinal).Select(g => RunAccounts.End(g) ?? g.Last()).ToList();
         w.Append($"<h2>Accounts acted on ({ends.Count})</h2>\n<table>\n<tr><th>account</th><th>id</th><th>action</th><th>outcome</th><th>vendor's answer or reason</th><th>at</th></tr>\n");
         foreach (var e in ends)

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Dormant.Cli.Evidence;
+namespace Dormant.Cli.Infrastructure;
 
 /// <summary>The version of this build of dormant, as the package carries it (without the source revision suffix).</summary>
 internal static class ToolVersion
