@@ -24,7 +24,7 @@ public sealed class ExportCommand : DormantCommand
     public ExportCommand(CliEnvironment env, StoreOptions store) : base("export", "Export account actions and restores as events: jsonl or ocsf", env)
     {
         HelpExamples.Add(this,
-            "dormant export --since 2026-01-01 --format ocsf > events.json",
+            "dormant export --since 2026-01-01 --format ocsf -o events.ocsf.jsonl",
             "dormant export --since 2026-01-01 --until 2026-01-31 -o january.jsonl");
         _store = store;
         _format.AcceptOnlyFromAmong(ExportFormat.Names);
