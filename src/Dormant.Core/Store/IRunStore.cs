@@ -51,4 +51,12 @@ public interface IRunStore : IDisposable
     /// <summary>The register's entries (expired ones too, until removed), optionally of one platform.</summary>
     Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct);
     Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>How one scan read its population (one per scan run; saving again replaces it).</summary>
+    Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct);
+    Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct);
+
+    /// <summary>The read-back after an apply, replacing an earlier attempt's for the same run.</summary>
+    Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct);
+    Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct);
 }
