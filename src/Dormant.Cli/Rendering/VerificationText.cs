@@ -25,7 +25,7 @@ public static class VerificationText
             $"  {(c.Seen == AccountVerification.Unverified ? "unverified" : "MISMATCH"),-12} {TerminalText.Escape(c.Label)} ({TerminalText.Escape(c.AccountId)}): "
             + (c.Seen == AccountVerification.Unverified
                 ? TerminalText.Escape(c.Error ?? "")
-                : $"expected {Expected(c, platform) ?? c.Expected}, read back {c.Seen}"));
+                : $"expected {Expected(c, platform) ?? c.Expected}, read back {Seen(c, platform)}"));
 
     public static void Write(CliContext ctx, IReadOnlyList<AccountVerification> checks, string platform)
     {
@@ -36,7 +36,13 @@ public static class VerificationText
         if (checks.Any(c => !c.Matches)) ctx.Say("warning: " + summary + "; see the lines above, and 'dormant show' for the run");
     }
 
+    /// <summary>What was read back in the platform's words: its own word for an account that cannot sign in ("disabled", "suspended").</summary>
+    public static string Seen(AccountVerification c, string platform) =>
+        c.Seen == SuspendedWire ? PlatformWording.Of(platform).Inactive : c.Seen;
+
+    private static readonly string SuspendedWire = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(nameof(Core.Accounts.AccountStatus.Suspended));
+
     /// <summary>The platform's word for the action's end ("suspended"), or the end's neutral name for a platform this build does not know.</summary>
-    private static string? Expected(AccountVerification? c, string platform) =>
+    public static string? Expected(AccountVerification? c, string platform) =>
         c is null ? null : PlatformWording.Action(platform, c.Action)?.PastTense ?? c.Expected;
 }
