@@ -44,5 +44,5 @@ public static class VerificationText
 
     /// <summary>The platform's word for the action's end ("suspended"), or the end's neutral name for a platform this build does not know.</summary>
     public static string? Expected(AccountVerification? c, string platform) =>
-        c is null ? null : PlatformWording.Action(platform, c.Action)?.PastTense ?? c.Expected;
+        c is null ? null : PlatformWording.Action(platform, c.Action)?.PastTense ?? c.Expected.Replace('-', ' ');
 }

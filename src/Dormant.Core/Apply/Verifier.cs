@@ -12,8 +12,12 @@ namespace Dormant.Core.Apply;
 /// </summary>
 public sealed class Verifier(IAccountSource source, ScanRequest request, TimeProvider clock)
 {
+    /// <summary>The end of a restore: the account exists and can sign in again.</summary>
+    public const string Back = "can-sign-in";
+
+    /// <param name="undone">A restore: the expected end is the account back (<see cref="TargetState.Undone"/>), recorded under the action "restore".</param>
     public async Task<IReadOnlyList<AccountVerification>> VerifyAsync(string runId, PlatformAction action,
-        IReadOnlyList<(string AccountId, string Label)> accounts, CancellationToken ct)
+        IReadOnlyList<(string AccountId, string Label)> accounts, CancellationToken ct, bool undone = false)
     {
         var seen = new Dictionary<string, Account?>(StringComparer.Ordinal);
         var failed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,18 +40,20 @@ public sealed class Verifier(IAccountSource source, ScanRequest request, TimePro
                 catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested)) { failed[id] = e.Message; }
             }
         }
-        var expected = Wire(action.End.ToString());
+        var expected = undone ? Back : Wire(action.End.ToString());
+        var name = undone ? "restore" : action.Name;
+        bool Ends(Account? now) => undone ? TargetState.Undone(action, now) : TargetState.Reached(action, now);
         var at = clock.GetUtcNow();
         return [.. accounts.Select(a =>
         {
             if (failed.TryGetValue(a.AccountId, out var why) || !seen.TryGetValue(a.AccountId, out var now))
-                return new AccountVerification(runId, a.AccountId, a.Label, action.Name, expected, AccountVerification.Unverified, false,
+                return new AccountVerification(runId, a.AccountId, a.Label, name, expected, AccountVerification.Unverified, false,
                     why ?? "the read-back did not mention this account", at);
             if (now is { Status: AccountStatus.Unknown })
-                return new AccountVerification(runId, a.AccountId, a.Label, action.Name, expected, AccountVerification.Unverified, false,
+                return new AccountVerification(runId, a.AccountId, a.Label, name, expected, AccountVerification.Unverified, false,
                     now.Error?.Message ?? "its status is unknown", at);
-            return new AccountVerification(runId, a.AccountId, a.Label, action.Name, expected,
-                now is null ? AccountVerification.Gone : Wire(now.Status.ToString()), TargetState.Reached(action, now), null, at);
+            return new AccountVerification(runId, a.AccountId, a.Label, name, expected,
+                now is null ? AccountVerification.Gone : Wire(now.Status.ToString()), Ends(now), null, at);
         })];
     }
 

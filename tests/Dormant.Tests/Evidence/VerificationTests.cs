@@ -50,6 +50,24 @@ public sealed class VerificationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_restore_reads_back_the_accounts_it_brought_back()
+    {
+        await using var org = await IdleOrganization.StartAsync(People, Idle);
+        Assert.Equal(0, (await org.Cli.RunAsync("plan", "--connector", "atlassian", "-o", "plan.json", "--max-share", "100")).ExitCode);
+        Assert.Equal(0, (await org.Cli.RunAsync("apply", "plan.json", "--yes")).ExitCode);
+        var runId = RunIdOf(org.Dir.File("plan.json"));
+
+        var restore = await org.Cli.RunAsync("restore", runId);
+
+        Assert.True(restore.ExitCode == 0, restore.All);
+        Assert.Contains($"verified: {Idle} of {Idle} accounts read back in the expected state (can sign in)", restore.Out);
+        Assert.Single(AfterLastWrite(org.Sim.Host.Requests.All, "/restore"));
+        using var store = SqliteRunStore.Open(org.Cli.Variables["DORMANT_STORE"]);
+        var restoreId = (await store.ListRunsAsync(10, Ct)).Single(r => r.Kind == "restore").RunId;
+        Assert.All(await store.GetVerificationsAsync(restoreId, Ct), c => Assert.Equal(("restore", "can-sign-in", "active", true), (c.Action, c.Expected, c.Seen, c.Matches)));
+    }
+
+    [Fact]
     public async Task An_account_the_vendor_said_yes_to_but_left_active_is_named()
     {
         await using var org = await IdleOrganization.StartAsync(People, Idle);
