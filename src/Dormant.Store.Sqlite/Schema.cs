@@ -60,6 +60,20 @@ internal static class Schema
             approver TEXT NOT NULL, comment TEXT, at TEXT NOT NULL);
         CREATE INDEX approvals_by_digest ON approvals (plan_digest, seq);
         """,
+        // Version 5 (scanfacts): how each scan read its population, for the completeness of the population.
+        """
+        CREATE TABLE scan_snapshots (
+            run_id TEXT PRIMARY KEY NOT NULL, platform TEXT NOT NULL, tenant TEXT NOT NULL, read_at TEXT NOT NULL,
+            tool_version TEXT NOT NULL, requests_json TEXT NOT NULL, accounts_read INTEGER NOT NULL,
+            vendor_total INTEGER, total_source TEXT);
+        """,
+        // Version 6 (scanfacts): the read-back after apply, one row per account acted on.
+        """
+        CREATE TABLE verifications (
+            run_id TEXT NOT NULL, account_id TEXT NOT NULL, label TEXT NOT NULL, action TEXT NOT NULL,
+            expected TEXT NOT NULL, seen TEXT NOT NULL, matches INTEGER NOT NULL, error TEXT, at TEXT NOT NULL,
+            PRIMARY KEY (run_id, account_id));
+        """,
     ];
 
     public static int Latest => Steps.Length;

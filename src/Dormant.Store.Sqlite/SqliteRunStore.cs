@@ -135,6 +135,16 @@ public sealed class SqliteRunStore : IRunStore
     public Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct) =>
         Do(ct, c => ApprovalsTable.OfDigest(c, Location, planDigest));
 
+    public Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct) => Do(ct, c => SnapshotsTable.Save(c, snapshot));
+
+    public Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct) => Do(ct, c => SnapshotsTable.Get(c, Location, runId));
+
+    public Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct) =>
+        Do(ct, c => VerificationsTable.Replace(c, runId, checks));
+
+    public Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct) =>
+        Do(ct, c => VerificationsTable.Get(c, Location, runId));
+
     public void Dispose()
     {
         if (_disposed)

@@ -1,10 +1,7 @@
-using System.Reflection;
-
 namespace Dormant.Cli.Infrastructure;
 
-/// <summary>The version of this build of dormant, as the package carries it (without the source revision suffix).</summary>
+/// <summary>The version of this build of dormant; one source with the scan's population snapshot.</summary>
 internal static class ToolVersion
 {
-    public static string Current { get; } =
-        (typeof(ToolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+    public static string Current => Core.Store.PopulationSnapshot.CurrentToolVersion;
 }

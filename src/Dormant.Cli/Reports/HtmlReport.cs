@@ -23,6 +23,7 @@ internal static class HtmlReport
         Audit(w, report);
         HtmlSummary.Write(w, report);
         HtmlNotices.Write(w, report);
+        HtmlEvidence.Write(w, report);
         w.Write("<section id=\"chart\"><h2>Days since last activity</h2>\n");
         w.Write(HtmlChart.Svg(report.ChartBands, report.Policy));
         w.Write($"\n<p class=\"note\" id=\"chart-note\">{Html.Text(HtmlChart.Note(report.ChartBands, report.Rows.Count(r => r.Category is null)))}</p>");

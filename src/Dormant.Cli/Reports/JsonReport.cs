@@ -26,6 +26,8 @@ internal static class JsonReport
         WriteCounts(w, report);
         WriteBands(w, report);
         WriteLicence(w, report.Licence);
+        JsonEvidence.WritePopulation(w, report.Population);
+        JsonEvidence.WriteVerification(w, report.Verification);
         w.WriteStartArray("rows");
         for (var i = 0; i < report.Rows.Count; i++)
         {

@@ -27,6 +27,10 @@ internal sealed record RunReport
     /// <summary>The notice records written for the run's plan (sent, failed, withdrawn, acted), in order.</summary>
     public IReadOnlyList<Core.Notices.NoticeRecord> Notices { get; init; } = [];
     public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>How the scan behind the run read its population; null when none was recorded.</summary>
+    public PopulationSnapshot? Population { get; init; }
+    /// <summary>The read-back after apply, one per account acted on; empty when none was made.</summary>
+    public IReadOnlyList<AccountVerification> Verification { get; init; } = [];
 
     /// <summary>The words of the run's platform, for what people read (the CSV and JSON keep the schema's values).</summary>
     public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform);

@@ -56,4 +56,12 @@ public interface IRunStore : IDisposable
     Task SaveApprovalAsync(Approval approval, CancellationToken ct);
     /// <summary>The approvals recorded for the plan of that digest, in the order written.</summary>
     Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct);
+
+    /// <summary>How one scan read its population (one per scan run; saving again replaces it).</summary>
+    Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct);
+    Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct);
+
+    /// <summary>The read-back after an apply, replacing an earlier attempt's for the same run.</summary>
+    Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct);
+    Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct);
 }
