@@ -12,7 +12,7 @@ public static class DormantCli
     public static RootCommand Build(CliEnvironment env)
     {
         var store = new StoreOptions();
-        var root = new RootCommand("Dormant finds accounts nobody uses any more on your SaaS platforms and retires them safely: dry run, reviewable plan, backups, journal, undo.");
+        var root = new RootCommand("Dormant finds accounts nobody uses on your SaaS platforms and retires them safely, with undo.");
         root.Options.Add(DormantCommand.Verbose);
         root.Options.Add(store.Store);
         root.Options.Add(ConfigOptions.File);

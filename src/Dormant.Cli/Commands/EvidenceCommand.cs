@@ -18,7 +18,7 @@ public sealed class EvidenceCommand : DormantCommand
     private readonly Option<bool> _force = new("--force") { Description = "Replace the file if it exists" };
 
     public EvidenceCommand(CliEnvironment env, StoreOptions store)
-        : base("evidence", "Write an applied plan's evidence pack (policy, decisions, actions, notices, manifest) as a zip", env)
+        : base("evidence", "Write an applied plan's evidence pack for auditors (a zip)", env)
     {
         HelpExamples.Add(this,
             "dormant evidence RUN-ID -o pack.zip",
