@@ -45,7 +45,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<BenchRow> 
             options = new
             {
                 options.Sizes, options.Platforms, latencyMs = options.Latency.TotalMilliseconds, limits = options.Limits,
-                scales = options.Platforms.ToDictionary(p => p, p => new { VendorProfile.For(p, options).Scale, VendorProfile.For(p, options).ApplyScale }),
+                scales = options.Platforms.ToDictionary(p => p, p => new { VendorProfile.For(p, options).Scale, VendorProfile.For(p, options).ApplyScale, VendorProfile.For(p, options).BaselineScale }),
                 options.ApplyAccounts, applySize = options.EffectiveApplySize, options.BaselineUsers, options.Seed,
             },
             totalSeconds = total.TotalSeconds,
