@@ -35,7 +35,8 @@ internal static class Orchestrator
                     if (o.Baseline)
                     {
                         var baseline = await run.MeasureAsync(new ClientArgs(platform, "baseline", profile.ScaleFor("baseline"), null, 0, null, o.BaselineUsers), ct);
-                        rows.Add(baseline with { SpeedUp = baseline.WallSeconds / scan.WallSeconds });
+                        // On the real clock (wall × S) when the two ran on different ones.
+                        rows.Add(baseline with { SpeedUp = baseline.WallSeconds * baseline.TimeScale / (scan.WallSeconds * scan.TimeScale) });
                     }
                     if (apply)
                         rows.Add(await run.MeasureAsync(new ClientArgs(platform, "apply", profile.ScaleFor("apply"), plan, o.ApplyAccounts,

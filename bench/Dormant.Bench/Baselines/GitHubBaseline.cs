@@ -24,11 +24,11 @@ internal abstract class GitHubBaseline : Baseline
 
     public override string Connector => "github";
 
-    // The scan runs 5 times fast: Dormant's 10 reads a second become 50, which 4 in flight at 20 ms
-    // still keep rate-bound (faster, the latency would bind and the ratio would not be the real one).
-    // The baseline and the apply run 20 times fast, an "hour" of 3 minutes: a script one request at
-    // a time (~40 a second here) still fills the hour's 5,000 before it ends (27.8 a second).
-    public override VendorLimits Limits { get; } = new(5_000, TimeSpan.FromHours(1), 100, 5, 20,
+    // The scan runs on the real clock: its lists follow link headers, one page after another, so a
+    // faster clock would leave it held by the latency, not the rate, and its ratio would not be the
+    // real one. The baseline and the apply run 20 times fast, an "hour" of 3 minutes: a script one
+    // request at a time (~40 a second here) still fills the hour's 5,000 before it ends (27.8 a second).
+    public override VendorLimits Limits { get; } = new(5_000, TimeSpan.FromHours(1), 100, 1, 20,
         "5,000/h, 900 points/min, 100 in flight", Secondary: (900, TimeSpan.FromMinutes(1)), BaselineScale: 20);
 
     // GitHub says "too many" with a 403 as often as a 429; the bench's token is an owner's, so no 403 here is a permission.
