@@ -49,6 +49,7 @@ internal static class HtmlReport
         if (r.ParentRunId is not null) Item(w, "Restores run", r.ParentRunId);
         foreach (var later in report.RestoredBy) Item(w, "Restored by", later.Describe());
         Item(w, "Threshold", report.Policy?.ThresholdText);
+        if (report.Words.Scope is { } scope) Item(w, "Not seen", scope);
         w.Write("</dl>\n");
         if (report.Policy is { } rules)
         {

@@ -49,6 +49,7 @@ internal static class JsonReport
         w.WriteString("kind", r.Kind);
         w.WriteString("platform", r.Platform);
         w.WriteString("tenant", r.Tenant);
+        w.WriteString("scope", report.Words.Scope);
         w.WriteString("status", r.Status);
         w.WriteString("runBy", r.RunBy);
         w.WriteString("startedAt", ReportTime.Iso(r.StartedAt));

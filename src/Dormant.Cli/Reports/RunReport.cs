@@ -33,7 +33,7 @@ internal sealed record RunReport
     public IReadOnlyList<AccountVerification> Verification { get; init; } = [];
 
     /// <summary>The words of the run's platform, for what people read (the CSV and JSON keep the schema's values).</summary>
-    public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform);
+    public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform, Run.Tenant);
 
     /// <summary>When the described accounts were read: days since last activity are counted to here.</summary>
     public DateTimeOffset AsOf => (Run.Kind == "restore" && Parent is not null ? Parent : Run).StartedAt;

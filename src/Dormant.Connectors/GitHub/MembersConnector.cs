@@ -22,7 +22,7 @@ internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, Audit
     public string Platform => GitHubDefinition.Name;
     public string Tenant => org.Tenant;
     public IReadOnlyList<PlatformAction> Actions => GitHubDefinition.ActionList;
-    public PlatformWords Words => GitHubDefinition.Wording;
+    public PlatformWords Words => GitHubDefinition.MembersWording;
 
     public Task<string> IdentifyAsync(CancellationToken ct) => org.IdentifyAsync(ct);
 
