@@ -53,6 +53,8 @@ internal static class Schema
             expiry_reported_at TEXT, removed_at TEXT);
         CREATE INDEX keeps_by_account ON keeps (platform, account);
         """,
+        // Chain: a hash chain over every row the store vouches for; the rows already there are linked as the step runs.
+        ChainTable.Step,
     ];
 
     public static int Latest => Steps.Length;
@@ -80,6 +82,7 @@ internal static class Schema
             // PRAGMA takes no parameters; both values are our own constants.
             command.CommandText = $"{Steps[step]}\nPRAGMA application_id = {ApplicationId};\nPRAGMA user_version = {step + 1};";
             command.ExecuteNonQuery();
+            if (Steps[step] == ChainTable.Step) ChainTable.LinkAll(connection, tx);
             tx.Commit();
         }
     }

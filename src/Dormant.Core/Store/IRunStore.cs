@@ -1,5 +1,6 @@
 using Dormant.Core.Notices;
 using Dormant.Core.Policy;
+using Dormant.Core.Store.Chain;
 
 namespace Dormant.Core.Store;
 
@@ -51,4 +52,10 @@ public interface IRunStore : IDisposable
     /// <summary>The register's entries (expired ones too, until removed), optionally of one platform.</summary>
     Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct);
     Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    // The hash chain (docs/store-chain.md): every write above links what it changed in its own transaction.
+    /// <summary>How many links the chain has and its last hash, which evidence quotes.</summary>
+    Task<ChainHead> GetChainHeadAsync(CancellationToken ct);
+    /// <summary>Lists the links and current rows to <see cref="ChainVerifier"/>, in one consistent read.</summary>
+    Task<ChainReport> VerifyChainAsync(CancellationToken ct);
 }
