@@ -5,7 +5,8 @@ namespace Dormant.Store.Sqlite;
 /// <summary>A table the chain covers: its kind, and the column that orders a unit's rows when a unit has many.</summary>
 internal sealed record ChainedTable(ChainKind Kind, string Table, string? Order = null)
 {
-    public ChainedTable(string kind, string table, string[] keyColumns, string? order = null) : this(new ChainKind(kind, keyColumns), table, order)
+    public ChainedTable(string kind, string table, string[] keyColumns, string? order = null)
+        : this(new ChainKind(kind, keyColumns, Set: order is not null), table, order)
     {
     }
 

@@ -4,4 +4,5 @@ namespace Dormant.Core.Store.Chain;
 /// One kind of unit the chain covers (a store table, or a set of its rows), with the columns whose
 /// values name a unit: journal entries by seq, decision sets by run_id, backups by run_id and account_id.
 /// </summary>
-public sealed record ChainKind(string Name, IReadOnlyList<string> KeyColumns);
+/// <param name="Set">The unit is many rows (a run's decisions), so no one row's columns describe it.</param>
+public sealed record ChainKind(string Name, IReadOnlyList<string> KeyColumns, bool Set = false);

@@ -11,9 +11,10 @@ internal static class ChainLabel
 
     public static string Of(ChainRow row)
     {
-        var context = s_context.Where(c => !row.Kind.KeyColumns.Contains(c) && row.Value(c) is not null)
+        var keys = row.Kind.KeyColumns.Select(row.Value).ToList();
+        var context = row.Kind.Set ? [] : s_context.Where(c => !row.Kind.KeyColumns.Contains(c) && row.Value(c) is { } v && !keys.Contains(v))
             .Select(c => $"{Short(c)} {Text(row.Value(c))}").ToList();
-        var name = Of(row.Kind, row.Kind.KeyColumns.Select(row.Value).ToList());
+        var name = Of(row.Kind, keys);
         return context.Count == 0 ? name : $"{name} ({string.Join(", ", context)})";
     }
 
