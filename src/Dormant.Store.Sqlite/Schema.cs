@@ -59,6 +59,9 @@ internal static class Schema
 
     public static int Latest => Steps.Length;
 
+    /// <summary>The version a step brings a store to (1-based).</summary>
+    public static int VersionOf(string step) => Array.IndexOf(Steps, step) + 1;
+
     public static void Migrate(SqliteConnection connection, string path)
     {
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
