@@ -32,6 +32,7 @@ public static class DormantCli
         root.Subcommands.Add(new ReportCommand(env, store));
         root.Subcommands.Add(new EvidenceCommand(env, store));
         root.Subcommands.Add(new ExportCommand(env, store));
+        root.Subcommands.Add(new VerifyCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
         root.Subcommands.Add(new PlatformsCommand(env));

@@ -74,9 +74,14 @@ internal static class Schema
             expected TEXT NOT NULL, seen TEXT NOT NULL, matches INTEGER NOT NULL, error TEXT, at TEXT NOT NULL,
             PRIMARY KEY (run_id, account_id));
         """,
+        // Chain: a hash chain over every row the store vouches for; the rows already there are linked as the step runs.
+        ChainTable.Step,
     ];
 
     public static int Latest => Steps.Length;
+
+    /// <summary>The version a step brings a store to (1-based).</summary>
+    public static int VersionOf(string step) => Array.IndexOf(Steps, step) + 1;
 
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -101,6 +106,7 @@ internal static class Schema
             // PRAGMA takes no parameters; both values are our own constants.
             command.CommandText = $"{Steps[step]}\nPRAGMA application_id = {ApplicationId};\nPRAGMA user_version = {step + 1};";
             command.ExecuteNonQuery();
+            if (Steps[step] == ChainTable.Step) ChainTable.LinkAll(connection, tx);
             tx.Commit();
         }
     }

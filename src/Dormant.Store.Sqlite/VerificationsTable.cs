@@ -8,10 +8,9 @@ internal static class VerificationsTable
 {
     public static void Replace(SqliteConnection connection, string runId, IReadOnlyList<AccountVerification> checks)
     {
-        using var tx = connection.BeginTransaction();
+        // Atomic because the store runs every write in one transaction with its chain link.
         using (var delete = connection.CreateCommand())
         {
-            delete.Transaction = tx;
             delete.CommandText = "DELETE FROM verifications WHERE run_id = $run_id";
             delete.Parameters.AddWithValue("$run_id", runId);
             delete.ExecuteNonQuery();
@@ -20,7 +19,6 @@ internal static class VerificationsTable
         foreach (var v in checks)
         {
             using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO verifications (run_id, account_id, label, action, expected, seen, matches, error, at)
                 VALUES ($run_id, $account_id, $label, $action, $expected, $seen, $matches, $error, $at)
@@ -38,7 +36,6 @@ internal static class VerificationsTable
             insert.ExecuteNonQuery();
         }
 
-        tx.Commit();
     }
 
     public static IReadOnlyList<AccountVerification> Get(SqliteConnection connection, string path, string runId)

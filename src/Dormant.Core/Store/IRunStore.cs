@@ -1,5 +1,6 @@
 using Dormant.Core.Notices;
 using Dormant.Core.Policy;
+using Dormant.Core.Store.Chain;
 
 namespace Dormant.Core.Store;
 
@@ -64,4 +65,10 @@ public interface IRunStore : IDisposable
     /// <summary>The read-back after an apply, replacing an earlier attempt's for the same run.</summary>
     Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct);
     Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct);
+
+    // The hash chain (docs/store-chain.md): every write above links what it changed in its own transaction.
+    /// <summary>How many links the chain has and its last hash, which evidence quotes.</summary>
+    Task<ChainHead> GetChainHeadAsync(CancellationToken ct);
+    /// <summary>Lists the links and current rows to <see cref="ChainVerifier"/>, in one consistent read.</summary>
+    Task<ChainReport> VerifyChainAsync(CancellationToken ct);
 }

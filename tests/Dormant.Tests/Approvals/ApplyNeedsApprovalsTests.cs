@@ -63,6 +63,11 @@ public sealed class ApplyNeedsApprovalsTests
             copy.CommandText = "INSERT INTO approvals (plan_id, plan_digest, approver, comment, at) SELECT $id, plan_digest, approver, comment, at FROM approvals";
             copy.Parameters.AddWithValue("$id", second);
             Assert.Equal(2, copy.ExecuteNonQuery());
+            // Relinked as a migration would, so the refusal tested is the approvals', not the chain's (Chain/TamperTests cover that).
+            copy.CommandText = "DELETE FROM chain";
+            copy.Parameters.Clear();
+            copy.ExecuteNonQuery();
+            Dormant.Store.Sqlite.ChainTable.LinkAll(raw, null);
         }
         kit.Sim.Host.Requests.Clear();
 
