@@ -10,5 +10,8 @@ internal static class EvidenceFiles
         new DecisionsCsvFile(),
         new ActionsFile(),
         new NoticesFile(),
+        new ApprovalsFile(),
+        new SnapshotFile(),
+        new VerificationFile(),
     ];
 }

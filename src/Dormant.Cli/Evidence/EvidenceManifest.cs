@@ -23,6 +23,7 @@ internal static class EvidenceManifest
             run.Tenant,
             run.PlanId,
             run.PlanDigest,
+            // CHAIN HEAD: the store's hash-chain head belongs here (issue 18); added once the 'chain' branch exposes it.
             files = files.Select(f => new { f.Name, f.Sha256, f.Size }).ToList(),
         };
         return EvidenceJson.Document("manifest", body);

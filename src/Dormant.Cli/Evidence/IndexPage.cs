@@ -44,6 +44,8 @@ internal static class IndexPage
         w.Append($"<tr><td><code>{EvidenceManifest.Name}</code></td><td>the SHA-256 and size of every file above, and this page's</td><td></td><td></td></tr>\n");
         w.Append("</table>\n");
         await AccountsAsync(w, context, ct);
+        foreach (var section in EvidenceFiles.All.OfType<IIndexSection>())
+            await section.WriteSectionAsync(w, context, ct);
         w.Append($"<footer>Made by dormant {Html.Text(ToolVersion.Current)} from its run store alone; no vendor was contacted.</footer>\n</body>\n</html>\n");
         return w.ToString();
     }

@@ -16,7 +16,7 @@ namespace Dormant.Tests.Evidence;
 /// </summary>
 public sealed class EvidencePackTests(EvidenceRuns runs) : IClassFixture<EvidenceRuns>
 {
-    private static readonly string[] s_files = ["policy.json", "decisions.json", "decisions.csv", "actions.json", "notices.json", "index.html", "manifest.json"];
+    private static readonly string[] s_files = ["policy.json", "decisions.json", "decisions.csv", "actions.json", "notices.json", "approvals.json", "snapshot.json", "verification.json", "index.html", "manifest.json"];
 
     [Fact]
     public async Task Every_figure_of_the_pack_equals_the_store()

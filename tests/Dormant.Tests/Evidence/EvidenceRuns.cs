@@ -5,13 +5,17 @@ using Dormant.Tests.Support;
 namespace Dormant.Tests.Evidence;
 
 /// <summary>
-/// A scan, a plan, its apply and a restore of one account, made through the real command line against
+/// A scan, a plan needing one approval, its approval by another person, its apply and a restore of one account, made through the real command line against
 /// the Atlassian simulator. Among the idle people: a hostile HTML name, and names that carry the API key
 /// itself (plain, base64, URL-encoded), as a vendor that echoes what it was sent might store them.
 /// </summary>
 public sealed class EvidenceRuns : IAsyncLifetime
 {
     public const string ScriptName = "<script>alert('pwned')</script><img src=\"https://evil.example/x.png\">";
+
+    /// <summary>The second person, with a comment that must stay text on the page.</summary>
+    public const string Approver = "auditor-bob";
+    public const string ApprovalComment = "checked <b>every</b> row";
 
     private readonly TempDir _dir = new();
 
@@ -53,9 +57,10 @@ public sealed class EvidenceRuns : IAsyncLifetime
         await using var sim = await AtlassianFixture.StartAsync(tenant);
         sim.Expose(Cli);
         await MustAsync("scan", "--connector", "atlassian");
-        var plan = await MustAsync("plan", "--connector", "atlassian", "--max-share", "100", "-o", "plan.json", "--output", "json");
+        var plan = await MustAsync("plan", "--connector", "atlassian", "--max-share", "100", "--approvals", "1", "-o", "plan.json", "--output", "json");
         PlanDigest = plan.Out.Split("\"digest\": \"")[1].Split('"')[0];
         ApplyRunId = plan.Out.Split("\"planId\": \"")[1].Split('"')[0];
+        await MustAsync("approve", "plan.json", "--yes", "--as", Approver, "--comment", ApprovalComment);
         await MustAsync("apply", "plan.json", "--yes");
         RestoredAccount = "evil-html";
         await MustAsync("restore", ApplyRunId, "--account", RestoredAccount);
