@@ -10,7 +10,7 @@ internal static class EvidenceManifest
 {
     public const string Name = "manifest.json";
 
-    public static string Write(EvidenceContext context, IReadOnlyList<PackedFile> files)
+    public static string Write(EvidenceContext context, IReadOnlyList<PackedFile> files, Core.Store.Chain.ChainReport chain)
     {
         var run = context.Run;
         var body = new
@@ -23,7 +23,8 @@ internal static class EvidenceManifest
             run.Tenant,
             run.PlanId,
             run.PlanDigest,
-            // CHAIN HEAD: the store's hash-chain head belongs here (issue 18); added once the 'chain' branch exposes it.
+            // The store's hash-chain head when the pack was made (docs/store-chain.md): quoted elsewhere, it makes cutting rows off evident.
+            chain = new { links = chain.Head.Links, head = chain.Head.Hash, intact = chain.Intact, broken = chain.Break?.Message },
             files = files.Select(f => new { f.Name, f.Sha256, f.Size }).ToList(),
         };
         return EvidenceJson.Document("manifest", body);

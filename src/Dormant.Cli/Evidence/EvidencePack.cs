@@ -19,7 +19,9 @@ internal static class EvidencePack
             files.Add(PackedFile.Of(file.Name, redactor.Redact(text.Content), redactor.Redact(text.Summary)));
         }
         files.Add(PackedFile.Of(IndexPage.Name, redactor.Redact(await IndexPage.WriteAsync(context, files, ct)), "this page"));
-        files.Add(PackedFile.Of(EvidenceManifest.Name, redactor.Redact(EvidenceManifest.Write(context, files)), "the SHA-256 and size of every other file"));
+        // Checked, not only read: a pack quoting the head of a chain broken below it would vouch for edited rows.
+        var chain = await context.Store.VerifyChainAsync(ct);
+        files.Add(PackedFile.Of(EvidenceManifest.Name, redactor.Redact(EvidenceManifest.Write(context, files, chain)), "the SHA-256 and size of every other file"));
         await ZipAsync(files, context.CreatedAt, path, overwrite, ct);
         return files;
     }

@@ -63,7 +63,8 @@ public sealed class IntactTests
         Assert.Equal((long)Schema.Latest, store.Scalar("PRAGMA user_version"));
         // And the migrated store goes on linking what is written next.
         await store.Ok("plan", "-c", "atlassian", "-o", "again.json");
-        Assert.Contains($"chain intact, {(long)rows! + 3} links", (await store.Ok("verify")).Out);
+        // A plan links its scan run, decision set, snapshot and plan record.
+        Assert.Contains($"chain intact, {(long)rows! + 4} links", (await store.Ok("verify")).Out);
     }
 
     [Fact]

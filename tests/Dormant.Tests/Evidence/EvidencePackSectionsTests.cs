@@ -90,5 +90,11 @@ public sealed class EvidencePackSectionsTests(EvidenceRuns runs) : IClassFixture
         var listed = pack.Json("manifest.json")["files"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string)f!["sha256"]!);
         foreach (var name in new[] { "approvals.json", "snapshot.json", "verification.json" })
             Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pack.Files[name])), listed[name]);
+
+        // The chain head it quotes is the one verify finds.
+        var chain = pack.Json("manifest.json")["chain"]!;
+        var verify = await runs.MustAsync("verify");
+        Assert.True((bool)chain["intact"]!);
+        Assert.Contains($"chain intact, {(long)chain["links"]!} links, head {(string)chain["head"]!}", verify.Out);
     }
 }
