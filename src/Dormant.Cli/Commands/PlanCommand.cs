@@ -58,7 +58,7 @@ public sealed class PlanCommand : DormantCommand
         ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {plan.Policy.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
         ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");
         if (plan.Policy.Approvals > 0)
-            ctx.Text.WriteLine($"needs {plan.Policy.Approvals} approvals: dormant approve {plan.PlanId} (each approver, not you)");
+            ctx.Text.WriteLine($"needs {plan.Policy.Approvals} approval{(plan.Policy.Approvals == 1 ? "" : "s")}: dormant approve {plan.PlanId} (each approver, not you)");
         ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
         if (ctx.Json)
             Rendering.JsonOutput.Write(ctx, "dormant.plan/v1", new { plan.PlanId, file = path, digest, plan.Platform, plan.Tenant, plan.ExpiresAt,

@@ -45,7 +45,7 @@ public sealed class RunCommand : DormantCommand
         var yes = parse.GetValue(_yes);
         // One person at one prompt cannot be several approvers: the plan must wait for them between plan and apply.
         if (act && rules.Approvals > 0)
-            throw new UsageException($"run --no-dry-run cannot wait for the {rules.Approvals} approvals the policy needs; "
+            throw new UsageException($"run --no-dry-run cannot wait for the {rules.Approvals} approval{(rules.Approvals == 1 ? "" : "s")} the policy needs; "
                 + "use 'dormant plan -o plan.json', then 'dormant approve plan.json' by each approver, then 'dormant apply plan.json'");
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)

@@ -13,7 +13,7 @@ public static class ApprovalLines
         var needed = plan.Policy.Approvals;
         var missing = needed - counted;
         if (needed <= 0) return $"plan {plan.PlanId} needs no approvals, has {counted}";
-        return $"plan {plan.PlanId} needs {needed} approvals, has {counted}" + (missing > 0 ? $"; {missing} missing" : "; ready to apply");
+        return $"plan {plan.PlanId} needs {needed} approval{(needed == 1 ? "" : "s")}, has {counted}" + (missing > 0 ? $"; {missing} missing" : "; ready to apply");
     }
 
     public static void Table(TextWriter w, IReadOnlyList<Approval> recorded, bool aligned) =>

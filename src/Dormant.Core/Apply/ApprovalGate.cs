@@ -39,7 +39,7 @@ public static class ApprovalGate
         var counted = Counted(plan, await store.GetApprovalsAsync(digest, ct));
         if (counted.Count >= needed) return;
         var who = counted.Count == 0 ? "" : " (" + string.Join(", ", counted.Select(Describe)) + ")";
-        throw new UsageException($"plan {plan.PlanId} needs {needed} approvals, has {counted.Count}{who}; "
+        throw new UsageException($"plan {plan.PlanId} needs {needed} approval{(needed == 1 ? "" : "s")}, has {counted.Count}{who}; "
             + $"{needed - counted.Count} missing: dormant approve {plan.PlanId} --as NAME");
     }
 

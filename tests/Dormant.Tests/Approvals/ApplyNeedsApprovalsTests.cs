@@ -84,7 +84,7 @@ public sealed class ApplyNeedsApprovalsTests
 
         var r = await kit.Cli.RunAsync("run", "-c", "atlassian", "--no-dry-run", "--yes", "--max-share", "100", "--approvals", "1");
 
-        ApprovalKit.Refused(r, "run --no-dry-run cannot wait for the 1 approvals the policy needs; use 'dormant plan -o plan.json', "
+        ApprovalKit.Refused(r, "run --no-dry-run cannot wait for the 1 approval the policy needs; use 'dormant plan -o plan.json', "
             + "then 'dormant approve plan.json' by each approver, then 'dormant apply plan.json'");
         Assert.Equal(0, kit.Sim.Host.Requests.Count);
         // A dry run still shows what would be done

@@ -17,7 +17,7 @@ public sealed class ApproveCommandTests
         ApprovalKit.Refused(await kit.ApproveAsync("plan.json"), $"{Environment.UserName} made plan {id} and cannot approve it");
         ApprovalKit.Refused(await kit.ApproveAsync("plan.json", "--as", Environment.UserName.ToUpperInvariant() + "@another-host"), "cannot approve it");
 
-        ApprovalKit.Refused(await kit.ApplyAsync(), $"plan {id} needs 1 approvals, has 0");
+        ApprovalKit.Refused(await kit.ApplyAsync(), $"plan {id} needs 1 approval, has 0");
     }
 
     [Fact]
