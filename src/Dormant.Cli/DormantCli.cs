@@ -28,6 +28,7 @@ public static class DormantCli
         root.Subcommands.Add(new RunsCommand(env, store));
         root.Subcommands.Add(new ShowCommand(env, store));
         root.Subcommands.Add(new ReportCommand(env, store));
+        root.Subcommands.Add(new StoreCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));
         root.Subcommands.Add(new PlatformsCommand(env));

@@ -161,7 +161,7 @@ public sealed class PostgresRunStore : IRunStore
     });
 
     /// <summary>Each write is one transaction, so a later step can add rows (a chain link, say) that commit with it or not at all.</summary>
-    private Task<T> Write<T>(CancellationToken ct, Func<NpgsqlConnection, Task<T>> work) => Read(ct, async c =>
+    internal Task<T> Write<T>(CancellationToken ct, Func<NpgsqlConnection, Task<T>> work) => Read(ct, async c =>
     {
         await using var tx = await c.BeginTransactionAsync(ct);
         var result = await work(c);
