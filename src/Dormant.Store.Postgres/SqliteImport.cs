@@ -46,24 +46,20 @@ public static class SqliteImport
         // row_id stands for SQLite's rowid: the order rows were written in, which some reads sort by.
         read.CommandText = $"SELECT {string.Join(", ", columns.Select(c => c.Name == "row_id" ? "rowid" : Quote(c.Name)))} FROM {table} ORDER BY rowid";
         using var reader = read.ExecuteReader();
-        await using var copy = await target.BeginBinaryImportAsync(
-            $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
         long rows = 0;
-        while (reader.Read())
+        await using (var copy = await target.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            await copy.StartRowAsync(ct);
-            for (var i = 0; i < columns.Count; i++)
+            while (reader.Read())
             {
-                if (reader.IsDBNull(i)) await copy.WriteNullAsync(ct);
-                else if (columns[i].Type == NpgsqlDbType.Text) await copy.WriteAsync(reader.GetString(i), NpgsqlDbType.Text, ct);
-                else if (columns[i].Type == NpgsqlDbType.Integer) await copy.WriteAsync(checked((int)reader.GetInt64(i)), NpgsqlDbType.Integer, ct);
-                else await copy.WriteAsync(reader.GetInt64(i), NpgsqlDbType.Bigint, ct);
+                await copy.StartRowAsync(ct);
+                for (var i = 0; i < columns.Count; i++) await WriteAsync(copy, reader, i, columns[i].Type, ct);
+                rows++;
             }
 
-            rows++;
+            await copy.CompleteAsync(ct);
         }
 
-        await copy.CompleteAsync(ct);
         // Identity columns go on from the copied ids, so the next journal entry follows the last one copied.
         foreach (var identity in columns.Where(c => c.Identity))
         {
@@ -73,6 +69,12 @@ public static class SqliteImport
 
         return rows;
     }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter copy, SqliteDataReader reader, int i, NpgsqlDbType type, CancellationToken ct) =>
+        reader.IsDBNull(i) ? copy.WriteNullAsync(ct)
+        : type == NpgsqlDbType.Text ? copy.WriteAsync(reader.GetString(i), type, ct)
+        : type == NpgsqlDbType.Integer ? copy.WriteAsync(checked((int)reader.GetInt64(i)), type, ct)
+        : copy.WriteAsync(reader.GetInt64(i), type, ct);
 
     private sealed record Column(string Name, NpgsqlDbType Type, bool Identity);
 
