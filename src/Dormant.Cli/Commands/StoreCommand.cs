@@ -9,6 +9,8 @@ public sealed class StoreCommand : Command
 {
     public StoreCommand(CliEnvironment env, StoreOptions store) : base("store", "Create or migrate the store, or copy a SQLite history to PostgreSQL")
     {
+        HelpExamples.Add(this, "dormant store migrate --store postgres://dormant@db.example.com:5432/dormant",
+            "dormant store copy --from dormant.db --to postgres://dormant@db.example.com:5432/dormant");
         Subcommands.Add(new StoreMigrateCommand(env, store));
         Subcommands.Add(new StoreCopyCommand(env));
     }

@@ -14,7 +14,7 @@ public sealed class StoreCopyCommand : DormantCommand
 
     public StoreCopyCommand(CliEnvironment env) : base("copy", "Copy a SQLite store's whole history into an empty PostgreSQL store", env)
     {
-        HelpExamples.Add(this, "dormant store copy --from ~/.local/share/dormant/dormant.db --to postgres://dormant@db.example.com:5432/dormant");
+        HelpExamples.Add(this, "dormant store copy --from dormant.db --to postgres://dormant@db.example.com:5432/dormant");
         Options.Add(_from);
         Options.Add(_to);
     }

@@ -8,7 +8,7 @@ public sealed class StoreOptions
 {
     public Option<string?> Store { get; } = new("--store")
     {
-        Description = "Store: a SQLite file or postgres://USER@HOST:PORT/DB, password from PGPASSWORD or ~/.pgpass (default: DORMANT_STORE, then store: in the config, else a file in the user data folder)",
+        Description = "SQLite file or postgres:// URL (default: DORMANT_STORE, else user data folder)",
         Recursive = true,
     };
 
