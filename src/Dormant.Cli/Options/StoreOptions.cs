@@ -8,7 +8,7 @@ public sealed class StoreOptions
 {
     public Option<string?> Store { get; } = new("--store")
     {
-        Description = "SQLite file or postgres:// URL (default: DORMANT_STORE, else user data folder)",
+        Description = "SQLite file or postgres:// URL (default: DORMANT_STORE)",
         Recursive = true,
     };
 
