@@ -14,9 +14,6 @@ internal static class PgSchema
 {
     private const long MigrationKey = 0x446F726D_5343484D; // "DormSCHM"
 
-    /// <summary>Every table the steps create; a database holding any other table is not ours to take.</summary>
-    public static readonly string[] Tables = ["dormant_schema", "runs", "decisions", "journal", "backups", "plans", "notices", "keeps", "run_locks"];
-
     private const string Bootstrap = """
         CREATE TABLE dormant_schema (version integer NOT NULL, migrated_at text NOT NULL);
         INSERT INTO dormant_schema (version, migrated_at) VALUES (0, '');
