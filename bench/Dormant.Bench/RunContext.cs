@@ -11,13 +11,14 @@ internal sealed class RunContext(TenantHost tenant, VendorProfile profile, Bench
     {
         await Console.Error.WriteLineAsync($"{args.Platform} {size:N0}: {args.Mode}…");
         await using var sim = await tenant.StartAsync(profile.SimulatorLimits(options.Latency, args.Scale), ct);
-        var result = await ChildProcess.RunAsync(args, sim.Environment, warm.Environment, ct);
+        var row = Baselines.BenchCatalog.Find(args.Platform);
+        var result = await ChildProcess.RunAsync(args, With(sim.Environment, row.Settings), With(warm.Environment, row.Settings), ct);
         warm.Host.Requests.Clear();
         // The host logs a request just after answering it; give the last one a moment to land.
         await Task.Delay(100, ct);
         var log = sim.Host.Requests.All;
         double requests = log.Count;
-        double tooMany = log.Count(r => r.Status == 429);
+        double tooMany = log.Count(row.TooFast);
         var wall = result.WallSeconds;
         var sample = result.Sample is { } s && s.Sampled < s.Users ? s : null;
         if (sample is not null)
@@ -48,5 +49,12 @@ internal sealed class RunContext(TenantHost tenant, VendorProfile profile, Bench
             Routes = RouteNames.Count(log),
             Outcomes = result.Outcomes,
         };
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> env, IReadOnlyDictionary<string, string> settings)
+    {
+        var all = new Dictionary<string, string>(env);
+        foreach (var (k, v) in settings) all[k] = v;
+        return all;
     }
 }

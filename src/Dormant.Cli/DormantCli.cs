@@ -12,7 +12,7 @@ public static class DormantCli
     public static RootCommand Build(CliEnvironment env)
     {
         var store = new StoreOptions();
-        var root = new RootCommand("Dormant finds accounts nobody uses any more on your SaaS platforms and retires them safely: dry run, reviewable plan, backups, journal, undo.");
+        var root = new RootCommand("Dormant finds accounts nobody uses on your SaaS platforms and retires them safely, with undo.");
         root.Options.Add(DormantCommand.Verbose);
         root.Options.Add(store.Store);
         root.Options.Add(ConfigOptions.File);
@@ -21,6 +21,8 @@ public static class DormantCli
         root.Subcommands.Add(new ScanCommand(env, store));
         root.Subcommands.Add(new PlanCommand(env, store));
         root.Subcommands.Add(new ApplyCommand(env, store));
+        root.Subcommands.Add(new ApproveCommand(env, store));
+        root.Subcommands.Add(new ApprovalsCommand(env, store));
         root.Subcommands.Add(new NotifyCommand(env, store));
         root.Subcommands.Add(new KeepCommand(env, store));
         root.Subcommands.Add(new RunCommand(env, store));
@@ -28,6 +30,9 @@ public static class DormantCli
         root.Subcommands.Add(new RunsCommand(env, store));
         root.Subcommands.Add(new ShowCommand(env, store));
         root.Subcommands.Add(new ReportCommand(env, store));
+        root.Subcommands.Add(new EvidenceCommand(env, store));
+        root.Subcommands.Add(new ExportCommand(env, store));
+        root.Subcommands.Add(new VerifyCommand(env, store));
         root.Subcommands.Add(new StoreCommand(env, store));
         root.Subcommands.Add(new SimulateCommand(env));
         root.Subcommands.Add(new ConfigCommand(env));

@@ -20,6 +20,13 @@ public interface IPlatformDefinition
     /// <summary>The platform's words for its accounts (what a connection adds, such as the scan's scope, comes from its connector).</summary>
     PlatformWords Words { get; }
 
+    /// <summary>
+    /// The words for a recorded run of <paramref name="tenant"/> (as its connector named it), for a
+    /// report made without a connection: a setting that shows in the tenant's name (a target) may
+    /// change what a connection would add, such as the scope.
+    /// </summary>
+    PlatformWords WordsFor(string tenant) => Words;
+
     /// <summary>Where the activity that decides "inactive" comes from, in a sentence for `dormant platforms show`.</summary>
     string ActivitySignal { get; }
 

@@ -7,22 +7,19 @@ namespace Dormant.Store.Sqlite;
 internal static class DecisionsTable
 {
     /// <summary>
-    /// Replaces the run's decisions atomically. A scan can hold 100k accounts, so it is one
-    /// transaction (one fsync) and one prepared statement whose parameter values change per row.
+    /// Replaces the run's decisions; atomic because the store runs every write in one transaction (one
+    /// fsync for 100k accounts), with one prepared statement whose parameter values change per row.
     /// </summary>
     public static void Replace(SqliteConnection connection, string runId, IReadOnlyList<Decision> decisions, CancellationToken ct)
     {
-        using var tx = connection.BeginTransaction();
         using (var delete = connection.CreateCommand())
         {
-            delete.Transaction = tx;
             delete.CommandText = "DELETE FROM decisions WHERE run_id = $run_id";
             delete.Parameters.AddWithValue("$run_id", runId);
             delete.ExecuteNonQuery();
         }
 
         using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
         insert.CommandText = """
             INSERT INTO decisions (run_id, ord, account_id, label, category, reason, last_active, days_inactive, evidence_source, status)
             VALUES ($run_id, $ord, $account_id, $label, $category, $reason, $last_active, $days_inactive, $evidence_source, $status)
@@ -59,8 +56,6 @@ internal static class DecisionsTable
             status.Value = Kebab<AccountStatus>.ToName(d.Status);
             insert.ExecuteNonQuery();
         }
-
-        tx.Commit();
     }
 
     public static IReadOnlyList<Decision> Get(SqliteConnection connection, string path, string runId)

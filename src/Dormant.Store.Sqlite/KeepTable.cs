@@ -5,16 +5,14 @@ namespace Dormant.Store.Sqlite;
 
 /// <summary>
 /// The keep-access register. Rows are never deleted: a removed or replaced entry gets removed_at,
-/// so the register's history stays for the audit trail.
+/// so the register's history stays for the audit trail. Replacing is atomic: the store runs each write in one transaction.
 /// </summary>
 internal static class KeepTable
 {
     public static KeepEntry Save(SqliteConnection connection, KeepEntry e)
     {
-        using var tx = connection.BeginTransaction();
-        End(connection, tx, e.Platform, e.Account, e.CreatedAt);
+        End(connection, e.Platform, e.Account, e.CreatedAt);
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = """
             INSERT INTO keeps (platform, account, until, reason, by, created_at)
             VALUES ($platform, $account, $until, $reason, $by, $created_at);
@@ -28,17 +26,11 @@ internal static class KeepTable
         p.AddWithValue("$by", e.By);
         p.AddWithValue("$created_at", StoreTime.Format(e.CreatedAt));
         var id = Convert.ToInt64(command.ExecuteScalar());
-        tx.Commit();
         return e with { Id = id };
     }
 
-    public static bool Remove(SqliteConnection connection, string platform, string account, DateTimeOffset at)
-    {
-        using var tx = connection.BeginTransaction();
-        var ended = End(connection, tx, platform, account, at);
-        tx.Commit();
-        return ended > 0;
-    }
+    public static bool Remove(SqliteConnection connection, string platform, string account, DateTimeOffset at) =>
+        End(connection, platform, account, at) > 0;
 
     public static void MarkExpiryReported(SqliteConnection connection, long id, DateTimeOffset at)
     {
@@ -71,10 +63,9 @@ internal static class KeepTable
         return entries;
     }
 
-    private static int End(SqliteConnection connection, SqliteTransaction tx, string platform, string account, DateTimeOffset at)
+    private static int End(SqliteConnection connection, string platform, string account, DateTimeOffset at)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = "UPDATE keeps SET removed_at = $at WHERE platform = $platform AND account = $account AND removed_at IS NULL";
         command.Parameters.AddWithValue("$at", StoreTime.Format(at));
         command.Parameters.AddWithValue("$platform", platform);

@@ -18,10 +18,9 @@ internal static class PlansTable
     public static void Save(SqliteConnection connection, string path, PlanRecord record)
     {
         var plan = record.Plan;
-        using var tx = connection.BeginTransaction();
+        // The store runs each write in one transaction, so the look-up and the insert cannot be split by another writer.
         using (var find = connection.CreateCommand())
         {
-            find.Transaction = tx;
             find.CommandText = "SELECT digest FROM plans WHERE plan_id = $plan_id";
             find.Parameters.AddWithValue("$plan_id", plan.PlanId);
             if (find.ExecuteScalar() is string known)
@@ -32,7 +31,6 @@ internal static class PlansTable
         }
 
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = $"""
             INSERT INTO plans ({Columns})
             VALUES ($digest, $plan_id, $platform, $tenant, $created_at, $expires_at, $created_by, $recorded_at, $plan_json)
@@ -48,7 +46,6 @@ internal static class PlansTable
         p.AddWithValue("$recorded_at", StoreTime.Format(record.RecordedAt));
         p.AddWithValue("$plan_json", JsonSerializer.Serialize(plan, DormantJson.Compact));
         command.ExecuteNonQuery();
-        tx.Commit();
     }
 
     public static PlanRecord? ByDigest(SqliteConnection connection, string path, string digest) =>

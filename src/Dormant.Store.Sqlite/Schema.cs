@@ -53,9 +53,35 @@ internal static class Schema
             expiry_reported_at TEXT, removed_at TEXT);
         CREATE INDEX keeps_by_account ON keeps (platform, account);
         """,
+        // Version 4 (approvals): sign-offs of a plan, bound to its digest; append-only.
+        """
+        CREATE TABLE approvals (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, plan_id TEXT NOT NULL, plan_digest TEXT NOT NULL,
+            approver TEXT NOT NULL, comment TEXT, at TEXT NOT NULL);
+        CREATE INDEX approvals_by_digest ON approvals (plan_digest, seq);
+        """,
+        // Version 5 (scanfacts): how each scan read its population, for the completeness of the population.
+        """
+        CREATE TABLE scan_snapshots (
+            run_id TEXT PRIMARY KEY NOT NULL, platform TEXT NOT NULL, tenant TEXT NOT NULL, read_at TEXT NOT NULL,
+            tool_version TEXT NOT NULL, requests_json TEXT NOT NULL, accounts_read INTEGER NOT NULL,
+            vendor_total INTEGER, total_source TEXT);
+        """,
+        // Version 6 (scanfacts): the read-back after apply, one row per account acted on.
+        """
+        CREATE TABLE verifications (
+            run_id TEXT NOT NULL, account_id TEXT NOT NULL, label TEXT NOT NULL, action TEXT NOT NULL,
+            expected TEXT NOT NULL, seen TEXT NOT NULL, matches INTEGER NOT NULL, error TEXT, at TEXT NOT NULL,
+            PRIMARY KEY (run_id, account_id));
+        """,
+        // Chain: a hash chain over every row the store vouches for; the rows already there are linked as the step runs.
+        ChainTable.Step,
     ];
 
     public static int Latest => Steps.Length;
+
+    /// <summary>The version a step brings a store to (1-based).</summary>
+    public static int VersionOf(string step) => Array.IndexOf(Steps, step) + 1;
 
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -80,6 +106,7 @@ internal static class Schema
             // PRAGMA takes no parameters; both values are our own constants.
             command.CommandText = $"{Steps[step]}\nPRAGMA application_id = {ApplicationId};\nPRAGMA user_version = {step + 1};";
             command.ExecuteNonQuery();
+            if (Steps[step] == ChainTable.Step) ChainTable.LinkAll(connection, tx);
             tx.Commit();
         }
     }

@@ -2,6 +2,7 @@ using Dormant.Core.Errors;
 using Dormant.Core.Notices;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
+using Dormant.Core.Store.Chain;
 using Microsoft.Data.Sqlite;
 
 namespace Dormant.Store.Sqlite;
@@ -52,6 +53,7 @@ public sealed class SqliteRunStore : IRunStore
             connection.Open();
             Configure(connection);
             Schema.Migrate(connection, location);
+            ChainTable.Watch(connection);
             return new SqliteRunStore(connection, location);
         }
         catch (Exception ex)
@@ -78,7 +80,7 @@ public sealed class SqliteRunStore : IRunStore
 
     public IDisposable LockRun(string runId) => RunLock.Acquire(Location, runId);
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Do(ct, c => RunsTable.Upsert(c, run));
+    public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Write(ct, c => RunsTable.Upsert(c, run));
 
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken ct) =>
         Do(ct, c => RunsTable.Get(c, Location, runId) is { } run ? AsSeen(run) : null);
@@ -91,23 +93,23 @@ public sealed class SqliteRunStore : IRunStore
         run.Status == "running" && RunLock.IsAbandoned(Location, run.RunId) ? run with { Status = "interrupted" } : run;
 
     public Task SaveDecisionsAsync(string runId, IReadOnlyList<Decision> decisions, CancellationToken ct) =>
-        Do(ct, c => DecisionsTable.Replace(c, runId, decisions, ct));
+        Write(ct, c => DecisionsTable.Replace(c, runId, decisions, ct));
 
     public Task<IReadOnlyList<Decision>> GetDecisionsAsync(string runId, CancellationToken ct) =>
         Do(ct, c => DecisionsTable.Get(c, Location, runId));
 
-    public Task AppendJournalAsync(JournalEntry entry, CancellationToken ct) => Do(ct, c => JournalTable.Append(c, entry));
+    public Task AppendJournalAsync(JournalEntry entry, CancellationToken ct) => Write(ct, c => JournalTable.Append(c, entry));
 
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken ct) =>
         Do(ct, c => JournalTable.Get(c, Location, runId));
 
-    public Task SavePlanAsync(PlanRecord plan, CancellationToken ct) => Do(ct, c => PlansTable.Save(c, Location, plan));
+    public Task SavePlanAsync(PlanRecord plan, CancellationToken ct) => Write(ct, c => PlansTable.Save(c, Location, plan));
 
     public Task<PlanRecord?> GetPlanAsync(string digest, CancellationToken ct) => Do(ct, c => PlansTable.ByDigest(c, Location, digest));
 
     public Task<PlanRecord?> GetPlanByIdAsync(string planId, CancellationToken ct) => Do(ct, c => PlansTable.ById(c, Location, planId));
 
-    public Task SaveBackupAsync(AccountBackup backup, CancellationToken ct) => Do(ct, c => BackupsTable.SaveFirst(c, backup));
+    public Task SaveBackupAsync(AccountBackup backup, CancellationToken ct) => Write(ct, c => BackupsTable.SaveFirst(c, backup));
 
     public Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct) =>
         Do(ct, c => BackupsTable.Get(c, Location, runId, accountId).FirstOrDefault());
@@ -115,7 +117,7 @@ public sealed class SqliteRunStore : IRunStore
     public Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct) =>
         Do(ct, c => BackupsTable.Get(c, Location, runId, null));
 
-    public Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct) => Do(ct, c => NoticesTable.Append(c, record));
+    public Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct) => Write(ct, c => NoticesTable.Append(c, record));
 
     public Task<IReadOnlyList<NoticeRecord>> GetNoticesAsync(string platform, string tenant, CancellationToken ct) =>
         Do(ct, c => NoticesTable.OfTenant(c, Location, platform, tenant));
@@ -123,15 +125,34 @@ public sealed class SqliteRunStore : IRunStore
     public Task<IReadOnlyList<NoticeRecord>> GetPlanNoticesAsync(string planId, CancellationToken ct) =>
         Do(ct, c => NoticesTable.OfPlan(c, Location, planId));
 
-    public Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct) => Do(ct, c => KeepTable.Save(c, entry));
+    public Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct) => Write(ct, c => KeepTable.Save(c, entry));
 
     public Task<bool> RemoveKeepAsync(string platform, string account, DateTimeOffset at, CancellationToken ct) =>
-        Do(ct, c => KeepTable.Remove(c, platform, account, at));
+        Write(ct, c => KeepTable.Remove(c, platform, account, at));
 
     public Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct) => Do(ct, c => KeepTable.Live(c, Location, platform));
 
     public Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct) =>
-        Do(ct, c => KeepTable.MarkExpiryReported(c, id, at));
+        Write(ct, c => KeepTable.MarkExpiryReported(c, id, at));
+
+    public Task<ChainHead> GetChainHeadAsync(CancellationToken ct) => Do(ct, c => ChainTable.Head(c, null));
+
+    public Task<ChainReport> VerifyChainAsync(CancellationToken ct) => Do(ct, c => ChainTable.Verify(c, ct));
+
+    public Task SaveApprovalAsync(Approval approval, CancellationToken ct) => Write(ct, c => ApprovalsTable.Insert(c, approval));
+
+    public Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct) =>
+        Do(ct, c => ApprovalsTable.OfDigest(c, Location, planDigest));
+
+    public Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct) => Write(ct, c => SnapshotsTable.Save(c, snapshot));
+
+    public Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct) => Do(ct, c => SnapshotsTable.Get(c, Location, runId));
+
+    public Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct) =>
+        Write(ct, c => VerificationsTable.Replace(c, runId, checks));
+
+    public Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct) =>
+        Do(ct, c => VerificationsTable.Get(c, Location, runId));
 
     public void Dispose()
     {
@@ -155,6 +176,16 @@ public sealed class SqliteRunStore : IRunStore
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Every write goes here: it runs in one transaction with the chain links of what it changed.</summary>
+    private Task Write(CancellationToken ct, Action<SqliteConnection> work) =>
+        Write(ct, c =>
+        {
+            work(c);
+            return true;
+        });
+
+    private Task<T> Write<T>(CancellationToken ct, Func<SqliteConnection, T> work) => Do(ct, c => ChainTable.Write(c, () => work(c)));
+
     private Task Do(CancellationToken ct, Action<SqliteConnection> work) =>
         Do(ct, c =>
         {
@@ -168,7 +199,9 @@ public sealed class SqliteRunStore : IRunStore
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return work(_connection);
+            var result = work(_connection);
+            ChainTable.AssertNothingNoted(_connection);
+            return result;
         }
         catch (SqliteException ex)
         {

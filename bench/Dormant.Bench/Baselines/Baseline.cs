@@ -1,5 +1,6 @@
 using Dormant.Bench.Client;
 using Dormant.Bench.Report;
+using Dormant.Simulators;
 
 namespace Dormant.Bench.Baselines;
 
@@ -13,6 +14,18 @@ namespace Dormant.Bench.Baselines;
 internal abstract class Baseline
 {
     public abstract string Platform { get; }
+
+    /// <summary>The connector and simulator this row runs, by their catalog name: one platform may give several rows.</summary>
+    public virtual string Connector => Platform;
+
+    /// <summary>Settings every run of this row gets in its environment beside the simulator's (e.g. which target).</summary>
+    public virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>How many users the generated tenant holds for a row of this size.</summary>
+    public virtual int TenantUsers(int size) => size;
+
+    /// <summary>Whether the simulator refused this request for being too fast (most vendors: 429).</summary>
+    public virtual bool TooFast(RecordedRequest request) => request.Status == 429;
 
     /// <summary>The vendor's documented (or, where unpublished, assumed) limit and the default clock scales.</summary>
     public abstract VendorLimits Limits { get; }

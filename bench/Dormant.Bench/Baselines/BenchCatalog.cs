@@ -5,7 +5,7 @@ namespace Dormant.Bench.Baselines;
 /// <summary>Every platform the benchmark measures: one line per platform, its file beside this one.</summary>
 internal static class BenchCatalog
 {
-    public static IReadOnlyList<Baseline> All { get; } = [new AtlassianBaseline(), new PortBaseline(), new DocSpaceBaseline()];
+    public static IReadOnlyList<Baseline> All { get; } = [new AtlassianBaseline(), new PortBaseline(), new DocSpaceBaseline(), .. GitHubBaseline.Rows];
 
     public static Baseline Find(string platform) =>
         All.FirstOrDefault(b => string.Equals(b.Platform, platform, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dormant.Bench.Baselines;
 using Dormant.Connectors;
 using Dormant.Connectors.Http;
 using Dormant.Core.Apply;
@@ -12,7 +13,7 @@ internal static class DormantRuns
 {
     public static async Task<RunResult> ScanAsync(ClientArgs a, Func<string, string?> env, bool writePlan, CancellationToken ct)
     {
-        var definition = PlatformCatalog.Find(a.Platform);
+        var definition = PlatformCatalog.Find(BenchCatalog.Find(a.Platform).Connector);
         using var http = new VendorHttp();
         using var platform = Connect(definition, env, a.Scale, http);
         // The platform's own policy; the caps are raised only so the 1,000-account plan is allowed.
@@ -35,7 +36,7 @@ internal static class DormantRuns
 
     public static async Task<RunResult> ApplyAsync(ClientArgs a, Func<string, string?> env, CancellationToken ct)
     {
-        var definition = PlatformCatalog.Find(a.Platform);
+        var definition = PlatformCatalog.Find(BenchCatalog.Find(a.Platform).Connector);
         var (plan, digest) = PlanFile.Read(a.Plan ?? throw new ArgumentException("apply needs --plan"));
         using var http = new VendorHttp();
         using var platform = Connect(definition, env, a.Scale, http);

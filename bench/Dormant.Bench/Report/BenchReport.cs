@@ -45,13 +45,13 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<BenchRow> 
             options = new
             {
                 options.Sizes, options.Platforms, latencyMs = options.Latency.TotalMilliseconds, limits = options.Limits,
-                scales = options.Platforms.ToDictionary(p => p, p => new { VendorProfile.For(p, options).Scale, VendorProfile.For(p, options).ApplyScale }),
+                scales = options.Platforms.ToDictionary(p => p, p => new { VendorProfile.For(p, options).Scale, VendorProfile.For(p, options).ApplyScale, VendorProfile.For(p, options).BaselineScale }),
                 options.ApplyAccounts, applySize = options.EffectiveApplySize, options.BaselineUsers, options.Seed,
             },
             totalSeconds = total.TotalSeconds,
             rows = rows.Select(r => new { r.Platform, r.Size, r.Run, r.Limits, r.TimeScale, r.Requests, r.PerAccount, r.TooMany, r.WallSeconds,
                 r.FloorSeconds, r.WallOverFloor, r.RealFloorSeconds, r.PeakWorkingSet, r.PeakManagedHeap, r.Accounts,
-                r.WithData, r.Extrapolated, r.SpeedUp, r.Routes, r.Outcomes, r.Facts,
+                r.WithData, r.Extrapolated, r.SpeedUp, r.SpeedUpAtLeast, r.Routes, r.Outcomes, r.Facts,
                 targets = Targets.For(r).Select(t => new { t.Check, t.Met }) }),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, s_json), ct);
@@ -69,7 +69,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<BenchRow> 
         (r.Extrapolated && r.TooMany > 0 ? "~" : "") + N(r.TooMany), Seconds(r.WallSeconds), Seconds(r.FloorSeconds),
         r.WallOverFloor.ToString("0.00", CultureInfo.InvariantCulture), Duration(r.RealFloorSeconds), $"×{r.TimeScale:G}",
         Mb(r.PeakWorkingSet), Mb(r.PeakManagedHeap), r.Run == "apply" ? Outcome(r) : (r.Extrapolated ? "~" : "") + N(r.WithData),
-        r.SpeedUp is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "×" : "",
+        r.SpeedUp is { } s ? (r.SpeedUpAtLeast ? "≥" : "") + s.ToString("0.0", CultureInfo.InvariantCulture) + "×" : "",
     ];
 
     private static string Outcome(BenchRow r) => $"done {r.Outcomes.GetValueOrDefault("done")}";

@@ -39,8 +39,10 @@ public sealed class ApplyCommand : DormantCommand
         StoreAccess.Check(_store, parse, ctx);
         // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
         using var store = StoreAccess.Open(_store, parse, ctx);
+        await ChainGate.CheckAsync(store, ct);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
+        await ApprovalGate.CheckAsync(store, plan, digest, ct);
         var backups = _backup.Path(backupDir, _store.Path(parse, ctx), plan, ctx);
         using var connected = _connection.Connect(parse, _connection.Name(parse) ?? plan.Platform, ConfigOptions.Load(parse, ctx), ctx);
         PlanGate.Check(plan, connected.Connector, ctx.Clock.GetUtcNow());

@@ -26,6 +26,7 @@ public sealed class PlanCommand : DormantCommand
         _report.AddTo(this);
         _connection.AddTo(this);
         _policy.AddTo(this);
+        Options.Add(_policy.Approvals);
         Options.Add(_output);
         Options.Add(_validHours);
     }
@@ -56,9 +57,12 @@ public sealed class PlanCommand : DormantCommand
         ctx.Text.WriteLine();
         ctx.Text.WriteLine($"plan {plan.PlanId}: {plan.Actions.Count} accounts to {plan.Policy.Action}, expires {plan.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm}Z");
         ctx.Text.WriteLine($"written to {path} ({digest[..19]}…)");
+        if (plan.Policy.Approvals > 0)
+            ctx.Text.WriteLine($"needs {plan.Policy.Approvals} approvals: dormant approve {plan.PlanId} (each approver, not you)");
         ctx.Say($"review it, then: dormant apply {parse.GetValue(_output)}");
         if (ctx.Json)
-            Rendering.JsonOutput.Write(ctx, "dormant.plan/v1", new { plan.PlanId, file = path, digest, plan.Platform, plan.Tenant, plan.ExpiresAt, plan.Counts, plan.Actions });
+            Rendering.JsonOutput.Write(ctx, "dormant.plan/v1", new { plan.PlanId, file = path, digest, plan.Platform, plan.Tenant, plan.ExpiresAt,
+                approvals = plan.Policy.Approvals, plan.Counts, plan.Actions });
         return ExitCodes.Done;
     }
 }

@@ -40,12 +40,15 @@ public sealed class RestoreCommand : DormantCommand
             throw new UsageException("restore takes a RUN-ID or --from-backups DIR (one of them); see 'dormant runs'");
         var only = parse.GetValue(_accounts) ?? [];
         using var store = StoreAccess.Open(_store, parse, ctx);
+        await ChainGate.CheckAsync(store, ct);
         ApplyResult result;
+        string platform;
         if (folder is not null)
         {
             var manifest = await ManifestFile.ReadAsync(folder, ct)
                 ?? throw new UsageException($"no {BackupManifest.FileName} in {folder}; pass the run's own folder inside the backup directory");
             using var connected = _connection.Connect(parse, _connection.Name(parse) ?? manifest.Platform, ConfigOptions.Load(parse, ctx), ctx);
+            platform = connected.Connector.Platform;
             var engine = new BackupRestore(connected.Connector, connected.Actor, store, ctx.Clock);
             result = await WithProgress(ctx, only.Length > 0 ? only.Length : manifest.Accounts.Count, p => engine.RestoreAsync(folder, manifest, only, ctx.Env.RunBy, p, ct));
         }
@@ -54,6 +57,7 @@ public sealed class RestoreCommand : DormantCommand
             var run = await store.GetRunAsync(runId!, ct)
                 ?? throw new UsageException($"no run {runId} in {store.Location}; list runs with 'dormant runs', or restore with --from-backups BACKUP-DIR/{runId}");
             using var connected = _connection.Connect(parse, _connection.Name(parse) ?? run.Platform, ConfigOptions.Load(parse, ctx), ctx);
+            platform = connected.Connector.Platform;
             var engine = new RestoreEngine(connected.Connector, connected.Actor, store, ctx.Clock, connected.Source);
             // The engine undoes every account the run touched (or the ones named): that is the bar's total.
             var touched = only.Length > 0 ? only.Length : (await store.GetJournalAsync(runId!, ct))
@@ -64,8 +68,9 @@ public sealed class RestoreCommand : DormantCommand
             ctx.Say($"cancelled after {result.Outcomes.Count} of {result.Planned} accounts; the journal holds what was restored — "
                 + $"finish with: dormant restore {runId ?? "--from-backups " + folder}");
         OutcomeRenderer.Render(ctx.Text, "restore", result);
+        if (result.Verification is { } checks) VerificationText.Write(ctx, checks, platform);
         if (ctx.Json)
-            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes });
+            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), result.Outcomes, verification = result.Verification });
         return result.ExitCode;
     }
 

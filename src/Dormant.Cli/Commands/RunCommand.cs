@@ -28,6 +28,7 @@ public sealed class RunCommand : DormantCommand
         _store = store;
         _connection.AddTo(this);
         _policy.AddTo(this);
+        Options.Add(_policy.Approvals);
         Options.Add(_noDryRun);
         Options.Add(_yes);
         Options.Add(_backup.Dir);
@@ -42,6 +43,10 @@ public sealed class RunCommand : DormantCommand
         var rules = _policy.Resolve(parse, ConnectionOptions.PlatformOf(platform, config), config.Find(platform)?.Policy);
         var act = parse.GetValue(_noDryRun);
         var yes = parse.GetValue(_yes);
+        // One person at one prompt cannot be several approvers: the plan must wait for them between plan and apply.
+        if (act && rules.Approvals > 0)
+            throw new UsageException($"run --no-dry-run cannot wait for the {rules.Approvals} approvals the policy needs; "
+                + "use 'dormant plan -o plan.json', then 'dormant approve plan.json' by each approver, then 'dormant apply plan.json'");
         // Refuse before any work when nobody can answer the question we would ask.
         if (act && !yes && !ctx.Env.Interactive)
             throw new UsageException("refusing to ask for confirmation: stdin is not a terminal; pass --yes to proceed without asking");
@@ -51,6 +56,7 @@ public sealed class RunCommand : DormantCommand
         var notices = act && rules.NoticeDays > 0 ? _notices.Resolve(parse, ctx, config.Notices, rules.Notify) : null;
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
+        if (act) await ChainGate.CheckAsync(store, ct);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
         plan = await Notices.KeepStep.ProtectAsync(ctx, store, plan, ct);
         ScanStep.Render(ctx, plan, connected);

@@ -68,10 +68,11 @@ public sealed class ScanCommand : DormantCommand
             Rendering.ScanRenderer.Render(buffer, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions, connected.Connector.Words);
             var runId = await ScanStep.RecordScanAsync(store, ctx, plan, ct);
             await _report.WriteAsync(parse, ctx, store, runId, several ? name : null, ct);
+            ScanStep.SayPopulation(ctx, plan, name);
             ctx.Say($"{name}: scan recorded as {runId}; nothing was changed");
             if (Caps.Violation(plan) is { } cap) ctx.Say($"{name}: note: {cap}");
             buffer.WriteLine();
-            var scan = new { name, runId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, plan.Decisions };
+            var scan = new { name, runId, plan.Platform, plan.Tenant, plan.Policy, plan.Counts, population = plan.Population is { } pop ? pop with { RunId = runId } : null, plan.Decisions };
             return (buffer.ToString(), plan.Counts.GetValueOrDefault("error") > 0 ? ExitCodes.Partial : ExitCodes.Done, scan);
         }
         catch (DormantException e) when (several)

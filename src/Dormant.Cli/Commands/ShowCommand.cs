@@ -39,6 +39,14 @@ public sealed class ShowCommand : DormantCommand
         foreach (var later in restores) w.WriteLine($"restored  by {later.Describe()}");
         if (r.PolicyJson is not null) RunTextRenderer.Policy(w, r.PolicyJson, PlatformWording.Of(r.Platform));
         if (r.SummaryJson is not null) RunTextRenderer.Summary(w, r.SummaryJson);
+        var population = await store.GetSnapshotAsync(id, ct);
+        if (population is not null) PopulationText.Write(w, population);
+        var verification = await store.GetVerificationsAsync(id, ct);
+        if (verification.Count > 0)
+        {
+            w.WriteLine(VerificationText.Summary(verification, r.Platform));
+            foreach (var line in VerificationText.Problems(verification, r.Platform)) w.WriteLine(line);
+        }
         var decisions = await store.GetDecisionsAsync(id, ct);
         var acted = decisions.Where(d => d.Category is Category.Inactive or Category.Error).ToList();
         if (acted.Count > 0) w.WriteLine("decisions (inactive and errors):");
@@ -49,7 +57,7 @@ public sealed class ShowCommand : DormantCommand
         if (journal.Count > 0) w.WriteLine("journal:");
         foreach (var j in journal)
             w.WriteLine($"  {j.At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {OutcomeRenderer.Word(j.Phase),-9} {j.Action} {TerminalText.Escape(j.AccountId)}: {TerminalText.Escape(j.Detail)}{(backups.Contains(j.AccountId) && j.Phase == Core.Store.JournalPhase.Intent ? " [backup kept]" : "")}");
-        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v2", new { run = RunJson.Of(r), restoredBy = restores, decisions, journal, backups });
+        if (ctx.Json) JsonOutput.Write(ctx, "dormant.run/v2", new { run = RunJson.Of(r), restoredBy = restores, population, verification, decisions, journal, backups });
         return ExitCodes.Done;
     }
 }

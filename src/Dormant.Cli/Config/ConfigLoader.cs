@@ -1,3 +1,4 @@
+using Dormant.Cli.Options;
 using Dormant.Connectors;
 using Dormant.Core.Errors;
 using YamlDotNet.Core;
@@ -94,7 +95,7 @@ public static class ConfigLoader
     private static PolicyConfig ReadPolicy(YamlReader r, YamlNode node, string key)
     {
         var map = r.Map(node, key);
-        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "exclude-from", "max-actions", "max-share", "seat-price", "notice-days", "notify");
+        r.OnlyKeys(map, key, "preset", "inactive-days", "product", "action", "exclude", "exclude-from", "max-actions", "max-share", "seat-price", "notice-days", "notify", "approvals");
         T? Opt<T>(string name, Func<YamlNode, string, T> read) where T : struct =>
             r.Get(map, name) is { } n ? r.Try<T?>(() => read(n, $"{key}.{name}")) : null;
         string? Str(string name) => r.Get(map, name) is { } n ? r.Try(() => r.Scalar(n, $"{key}.{name}")) : null;
@@ -102,6 +103,9 @@ public static class ConfigLoader
         if (days is < 1) r.Problems.Add(r.Error(r.Get(map, "inactive-days")!, key + ".inactive-days", "must be at least 1").Message);
         var share = Opt("max-share", r.Number);
         if (share is < 0 or > 100) r.Problems.Add(r.Error(r.Get(map, "max-share")!, key + ".max-share", "is a percentage from 0 to 100").Message);
+        var approvals = Opt("approvals", r.Int);
+        if (approvals is < 0 or > PolicyOptions.MaxApprovals)
+            r.Problems.Add(r.Error(r.Get(map, "approvals")!, key + ".approvals", $"must be from 0 to {PolicyOptions.MaxApprovals}").Message);
         return new PolicyConfig
         {
             Preset = Str("preset"),
@@ -117,6 +121,7 @@ public static class ConfigLoader
                 ? r.Try<Dormant.Core.Notices.NoticeChannels?>(() => Dormant.Core.Notices.NoticeChannelNames.Parse(notify)
                     ?? throw r.Error(r.Get(map, "notify")!, key + ".notify", $"expected email, slack, email,slack or none, got '{notify}'"))
                 : null,
+            Approvals = approvals,
         };
     }
 

@@ -14,6 +14,7 @@ public sealed record PolicyConfig
     public decimal? SeatPrice { get; init; }
     public int? NoticeDays { get; init; }
     public Dormant.Core.Notices.NoticeChannels? Notify { get; init; }
+    public int? Approvals { get; init; }
 
     /// <summary>Tenant values win over the defaults; exclusions add up.</summary>
     public PolicyConfig Over(PolicyConfig defaults) => new()
@@ -28,5 +29,6 @@ public sealed record PolicyConfig
         SeatPrice = SeatPrice ?? defaults.SeatPrice,
         NoticeDays = NoticeDays ?? defaults.NoticeDays,
         Notify = Notify ?? defaults.Notify,
+        Approvals = Approvals ?? defaults.Approvals,
     };
 }

@@ -27,11 +27,12 @@ public static class ApplyStep
             ctx.Say($"cancelled after {result.Outcomes.Count} of {plan.Actions.Count} accounts; the journal holds what was done"
                 + (verb == "apply" ? " — apply the same plan again to finish, or undo it:" : ", or undo it:"));
         OutcomeRenderer.Render(ctx.Text, verb, result);
+        if (result.Verification is { } checks) VerificationText.Write(ctx, checks, plan.Platform);
         if (files.ArchivePath is { } zip) ctx.Text.WriteLine($"backups of the {result.Count(JournalPhase.Done)} changed accounts: {zip}");
         if (files.ArchiveProblem is { } problem) ctx.Say(problem);
         ctx.Say($"undo with: dormant restore {result.RunId}");
         if (ctx.Json)
-            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), archive = files.ArchivePath, result.Outcomes });
+            JsonOutput.Write(ctx, "dormant.apply/v1", new { result.RunId, result.Status, summary = result.Summary(), archive = files.ArchivePath, result.Outcomes, verification = result.Verification });
         return result.ExitCode;
     }
 }

@@ -12,6 +12,9 @@ public static class PlatformWording
 {
     public static PlatformWords Of(string platform) => Find(platform)?.Words ?? PlatformWords.Neutral;
 
+    /// <summary>The words for a recorded run of that tenant (its scope may depend on settings the tenant's name shows).</summary>
+    public static PlatformWords Of(string platform, string tenant) => Find(platform)?.WordsFor(tenant) ?? PlatformWords.Neutral;
+
     /// <summary>The action of that name, or the platform's default when the policy names none; null when unknown.</summary>
     public static PlatformAction? Action(string platform, string? name) =>
         Find(platform) is not { } p ? null : name is null ? p.Actions.FirstOrDefault() : p.Actions.Find(name);

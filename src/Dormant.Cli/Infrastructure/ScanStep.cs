@@ -26,9 +26,21 @@ public static class ScanStep
             SummaryJson = JsonSerializer.Serialize(plan.Counts, DormantJson.Compact),
         }, ct);
         await store.SaveDecisionsAsync(runId, plan.Decisions, ct);
+        if (plan.Population is { } population) await store.SaveSnapshotAsync(population with { RunId = runId }, ct);
         return runId;
     }
 
-    public static void Render(CliContext ctx, Plan plan, ConnectedPlatform p) =>
+    public static void Render(CliContext ctx, Plan plan, ConnectedPlatform p)
+    {
         ScanRenderer.Render(ctx.Text, plan.Platform, plan.Tenant, plan.Policy, plan.Decisions, p.Connector.Words);
+        SayPopulation(ctx, plan, null);
+    }
+
+    /// <summary>The count read against the vendor's own; a difference is a warning, since the plan may rest on part of the tenant.</summary>
+    public static void SayPopulation(CliContext ctx, Plan plan, string? name)
+    {
+        if (plan.Population is not { } population) return;
+        var prefix = name is null ? "" : name + ": ";
+        ctx.Say(population.Difference is null or 0 ? prefix + population.Describe() : $"warning: {prefix}{population.Describe()}");
+    }
 }

@@ -23,10 +23,15 @@ public sealed class PolicyOptions
     public Option<double?> MaxShare { get; } = new("--max-share") { Description = "Cap: most % of all accounts one run may act on (default 25)" };
     public Option<string?> Action { get; } = new("--action") { Description = "What to do to inactive accounts (default: the reversible one)" };
 
-    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days from a delivered notice to the action (0: no notice)" };
+    public Option<int?> NoticeDays { get; } = new("--notice-days") { Description = "Warn first: days from notice delivered to action (0: none)" };
     public Option<string?> Notify { get; } = new("--notify") { Description = "Where notices go: email, slack, email,slack or none" };
 
+    /// <summary>Added by the commands that make a plan to apply (plan, run), not by scan.</summary>
+    public Option<int?> Approvals { get; } = new("--approvals") { Description = "Approvals by others needed before apply (default 0)" };
+
     public const int MaxInactiveDays = 36_500;
+    /// <summary>More sign-offs than any team gathers: a typo, not a policy.</summary>
+    public const int MaxApprovals = 20;
 
     /// <summary>Where a relative --exclude-from is found: the invocation's folder, not the process's.</summary>
     public string WorkingDirectory { get; set; } = Environment.CurrentDirectory;
@@ -71,8 +76,11 @@ public sealed class PolicyOptions
         if (!double.IsFinite(maxShare) || maxShare is < 0 or > 1) throw new UsageException($"--max-share is a percentage from 0 to 100 (got {maxShare * 100})");
         var (noticeDays, notify) = Notices.NoticeRules.Resolve(parse.GetValue(NoticeDays) ?? config.NoticeDays ?? rules.NoticeDays,
             parse.GetValue(Notify) is { } given ? Notices.NoticeRules.ParseChannels(given) : config.Notify ?? rules.Notify);
+        var approvals = (parse.GetResult(Approvals) is null ? null : parse.GetValue(Approvals)) ?? config.Approvals ?? rules.Approvals;
+        if (approvals is < 0 or > MaxApprovals) throw new UsageException($"--approvals must be from 0 to {MaxApprovals} (got {approvals})");
         return rules with
         {
+            Approvals = approvals,
             NoticeDays = noticeDays,
             Notify = notify,
             InactiveDays = days,

@@ -29,6 +29,7 @@ public static class RunTextRenderer
         w.WriteLine($"{Indent}exclusions  {(p.Exclusions.Count == 0 ? "none" : string.Join(", ", p.Exclusions.Select(TerminalText.Escape)))}");
         w.WriteLine(string.Create(c, $"{Indent}caps        at most {p.MaxActions} accounts and {p.MaxShare:P0} of those scanned"));
         w.WriteLine($"{Indent}action      {Paint.With(Tone.Strong, TerminalText.Escape(p.Action ?? "the platform's default"))}");
+        if (p.Approvals > 0) w.WriteLine($"{Indent}approvals   {p.Approvals} besides the planner's, before apply");
     }
 
     public static void Summary(TextWriter w, string summaryJson)

@@ -23,6 +23,7 @@ internal static class HtmlReport
         Audit(w, report);
         HtmlSummary.Write(w, report);
         HtmlNotices.Write(w, report);
+        HtmlEvidence.Write(w, report);
         w.Write("<section id=\"chart\"><h2>Days since last activity</h2>\n");
         w.Write(HtmlChart.Svg(report.ChartBands, report.Policy));
         w.Write($"\n<p class=\"note\" id=\"chart-note\">{Html.Text(HtmlChart.Note(report.ChartBands, report.Rows.Count(r => r.Category is null)))}</p>");
@@ -48,6 +49,7 @@ internal static class HtmlReport
         if (r.ParentRunId is not null) Item(w, "Restores run", r.ParentRunId);
         foreach (var later in report.RestoredBy) Item(w, "Restored by", later.Describe());
         Item(w, "Threshold", report.Policy?.ThresholdText);
+        if (report.Words.Scope is { } scope) Item(w, "Not seen", scope);
         w.Write("</dl>\n");
         if (report.Policy is { } rules)
         {

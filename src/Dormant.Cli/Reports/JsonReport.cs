@@ -26,6 +26,8 @@ internal static class JsonReport
         WriteCounts(w, report);
         WriteBands(w, report);
         WriteLicence(w, report.Licence);
+        JsonEvidence.WritePopulation(w, report.Population);
+        JsonEvidence.WriteVerification(w, report.Verification);
         w.WriteStartArray("rows");
         for (var i = 0; i < report.Rows.Count; i++)
         {
@@ -47,6 +49,7 @@ internal static class JsonReport
         w.WriteString("kind", r.Kind);
         w.WriteString("platform", r.Platform);
         w.WriteString("tenant", r.Tenant);
+        w.WriteString("scope", report.Words.Scope);
         w.WriteString("status", r.Status);
         w.WriteString("runBy", r.RunBy);
         w.WriteString("startedAt", ReportTime.Iso(r.StartedAt));

@@ -21,6 +21,8 @@ internal static class ReportBuilder
             onlyJournaled: run.Kind == "restore");
         var restores = run.Kind == "apply" ? await LaterRestore.OfAsync(store, run.RunId, ct) : [];
         if (restores.Count > 0) rows = await RestoredRows.MarkAsync(store, rows, restores, ct);
+        var verification = await store.GetVerificationsAsync(run.RunId, ct);
+        rows = ReportVerification.Mark(rows, verification);
         var policyJson = run.PolicyJson ?? described.PolicyJson;
         var policy = ReportPolicy.Parse(policyJson);
         return new RunReport
@@ -37,6 +39,8 @@ internal static class ReportBuilder
             Licence = LicenceSaving.For(run.Kind, rows, settings.SeatPricePerMonth ?? policy?.SeatPrice),
             GeneratedAt = settings.Clock.GetUtcNow(),
             Notices = (run.PlanId ?? parent?.PlanId) is { } planId ? await store.GetPlanNoticesAsync(planId, ct) : [],
+            Population = await ReportVerification.PopulationAsync(store, described, ct),
+            Verification = verification,
         };
     }
 }

@@ -30,6 +30,8 @@ internal sealed record ReportRow
     /// <summary>The later restore run that brought the account back; null when none did (yet).</summary>
     public string? RestoredBy { get; init; }
     public DateTimeOffset? RestoredAt { get; init; }
+    /// <summary>The read-back after apply: "yes", "no" or "unverified"; null when the account was not read back.</summary>
+    public string? Verified { get; init; }
 
     /// <summary>The status as the schema spells it ("active", "suspended", …).</summary>
     public string? StatusName => Status is { } s ? JsonNamingPolicy.KebabCaseLower.ConvertName(s.ToString()) : null;

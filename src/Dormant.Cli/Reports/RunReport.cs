@@ -27,9 +27,13 @@ internal sealed record RunReport
     /// <summary>The notice records written for the run's plan (sent, failed, withdrawn, acted), in order.</summary>
     public IReadOnlyList<Core.Notices.NoticeRecord> Notices { get; init; } = [];
     public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>How the scan behind the run read its population; null when none was recorded.</summary>
+    public PopulationSnapshot? Population { get; init; }
+    /// <summary>The read-back after apply, one per account acted on; empty when none was made.</summary>
+    public IReadOnlyList<AccountVerification> Verification { get; init; } = [];
 
     /// <summary>The words of the run's platform, for what people read (the CSV and JSON keep the schema's values).</summary>
-    public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform);
+    public PlatformWords Words => Infrastructure.PlatformWording.Of(Run.Platform, Run.Tenant);
 
     /// <summary>When the described accounts were read: days since last activity are counted to here.</summary>
     public DateTimeOffset AsOf => (Run.Kind == "restore" && Parent is not null ? Parent : Run).StartedAt;

@@ -26,7 +26,7 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
             AccountIds = accountIds is { Count: > 0 } ? accountIds : null,
         };
-        var (_, doc) = await api.QueryAsync($"admin/v2/orgs/{Org}/directories/-/users/search", body, ct);
+        var (_, doc) = await api.QueryAsync(SearchPath, body, ct);
         using (doc)
         {
             var root = Require(doc);
@@ -39,6 +39,24 @@ internal sealed class AtlassianClient(VendorApi api, string orgId)
             return new Page<(AtlUser, string)>(items, NextCursor(root));
         }
     }
+
+    public string CountPath => $"admin/v2/orgs/{Org}/directories/-/users/count";
+
+    /// <summary>The vendor's count of the users a search without filters lists (JIRAJS getDirectoryUsersCount: {"count": n}).</summary>
+    public async Task<long> CountUsersAsync(CancellationToken ct)
+    {
+        var (_, doc) = await api.SendAsync(HttpMethod.Get, CountPath, null, ct);
+        using (doc)
+            return Require(doc).TryGetProperty("count", out var count) && count.TryGetInt64(out var n) && n >= 0
+                ? n
+                : throw Contract("users/count answered without a count");
+    }
+
+    public string SearchPath => $"admin/v2/orgs/{Org}/directories/-/users/search";
+
+    /// <summary>The first page's body of the bulk search, as an auditor would repeat it.</summary>
+    public static string SearchBody(bool groups) =>
+        JsonSerializer.Serialize(new AtlUserSearchBody { Limit = PageSize, Expand = groups ? ExpandWithGroups : Expand }, WireJson.Options);
 
     public async Task<Page<AtlLastActiveEntry>> LastActiveDatesAsync(string accountId, string? cursor, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Dormant.Connectors.Atlassian;
 /// timestamp, or no entry for the product, is the bulk answer's "never used": the per-user endpoint
 /// reads the same record, so asking again would cost a request per person and add nothing.
 /// </summary>
-internal sealed class AtlassianConnector(AtlassianClient client, string orgId) : IConnector, IAccountSource, IAccountActor
+internal sealed class AtlassianConnector(AtlassianClient client, string orgId) : IConnector, IAccountSource, IAccountActor, IPopulationSource, IAccountReadBack
 {
     public string Platform => "atlassian";
     public string Tenant => orgId;
@@ -31,12 +31,52 @@ internal sealed class AtlassianConnector(AtlassianClient client, string orgId) :
     public async IAsyncEnumerable<Account> ListAccountsAsync(ScanRequest request, IProgress<int>? progress,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        await CountAsync(progress, ct);
         var seen = 0;
         await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, null, request.Groups, t), ct))
         {
             yield return await CompleteAsync(user, raw, ct);
             progress?.Report(++seen);
         }
+    }
+
+    private string? _countProblem;
+
+    /// <summary>
+    /// One request per scan for the vendor's own count of what the search lists (no filters either side), so
+    /// the scan can say whether it read everyone. The count is evidence, not a decision's input: a vendor that
+    /// refuses it leaves the scan without a total to compare, said so in the snapshot, rather than failing it.
+    /// </summary>
+    private async Task CountAsync(IProgress<int>? progress, CancellationToken ct)
+    {
+        _countProblem = null;
+        try
+        {
+            progress.ReportTotal(await client.CountUsersAsync(ct));
+        }
+        catch (VendorException e) when (e.Kind is VendorErrorKind.NotFound or VendorErrorKind.Permission or VendorErrorKind.Contract or VendorErrorKind.Other)
+        {
+            _countProblem = e.Message;
+        }
+    }
+
+    public PopulationQuery DescribeListing(ScanRequest request) => new(
+        [
+            new ListingRequest("GET", client.CountPath, "", "vendor total"),
+            new ListingRequest("POST", client.SearchPath, AtlassianClient.SearchBody(request.Groups), "accounts"),
+            new ListingRequest("GET", "admin/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates", "",
+                "activity of active users the search leaves without product access"),
+        ],
+        $"GET {client.CountPath} → count" + (_countProblem is { } why ? $" (could not be read: {why})" : ""));
+
+    /// <summary>The bulk search filtered by account ids, a page of 100 at a time; the status is all a read-back needs.</summary>
+    public async Task<IReadOnlyDictionary<string, Account?>> ReadBackAsync(IReadOnlyList<string> accountIds, CancellationToken ct)
+    {
+        var found = accountIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => (Account?)null, StringComparer.Ordinal);
+        foreach (var chunk in found.Keys.ToList().Chunk(AtlassianClient.PageSize))
+            await foreach (var (user, raw) in Paging.ReadAllAsync(Platform, (c, t) => client.SearchUsersAsync(c, chunk, groups: false, t), ct))
+                if (found.ContainsKey(user.AccountId)) found[user.AccountId] = AtlassianMapper.ToAccount(user, raw);
+        return found;
     }
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Dormant.Connectors.DocSpace;
 /// Requests for a scan: 2 (@self, the portal's login-history retention) + ⌈events in the look-back / 100⌉ + ⌈users / 100⌉.
 /// </summary>
 internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory history, DocSpaceSelection selection, string host)
-    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor
+    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IPopulationSource, IAccountReadBack
 {
     private readonly StatusChanger _changer = new(client);
     private string? _callerId;
@@ -50,6 +50,17 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         return page;
     }
 
+    /// <summary>The e-mail domain is filtered here, not by the portal: the count read and the total are both before it.</summary>
+    public PopulationQuery DescribeListing(ScanRequest request) => new(
+        [
+            new ListingRequest("GET", "api/2.0/people/filter", $"{selection.Query}&count={DocSpaceClient.PageSize}&startIndex=0",
+                "accounts and vendor total; startIndex grows by count until it reaches total"
+                + (selection.EmailDomain is { } d ? $"; then only e-mail addresses at {d} are kept" : "")),
+            new ListingRequest("GET", "api/2.0/security/audit/login/filter", $"count={DocSpaceClient.PageSize}&startIndex=0",
+                $"login history over the last {Window} days, every user, newest first"),
+        ],
+        "GET api/2.0/people/filter → total");
+
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
         RequirePlatformWide(request);
@@ -60,6 +71,21 @@ internal sealed class DocSpaceConnector(DocSpaceClient client, LoginHistory hist
         RequireHistoryReaches(request);
         return DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), Window, caller,
             selection.Excludes(hit.User));
+    }
+
+    /// <summary>
+    /// One people/{id} each, without the login-history refresh a re-read before acting makes: the status is
+    /// all a read-back needs, so it costs one request per account instead of two.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Account?>> ReadBackAsync(IReadOnlyList<string> accountIds, CancellationToken ct)
+    {
+        var caller = await CallerAsync(ct);
+        var found = new Dictionary<string, Account?>(StringComparer.Ordinal);
+        foreach (var id in accountIds.Distinct(StringComparer.Ordinal))
+            found[id] = await client.GetUserAsync(id, ct) is { } hit
+                ? DocSpaceMapper.ToAccount(hit.User, hit.Raw, history.LastSuccess(hit.User.Id), Window, caller, selection.Excludes(hit.User))
+                : null;
+        return found;
     }
 
     public int MaxBatch(string action) => StatusChanger.MaxBatch;

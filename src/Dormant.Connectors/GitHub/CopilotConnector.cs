@@ -13,7 +13,7 @@ namespace Dormant.Connectors.GitHub;
 /// Requests for a scan: 1 (copilot/billing) + ⌈seats / 100⌉; to act: 1 + ⌈seats / 50⌉ writes.
 /// </summary>
 internal sealed class CopilotConnector(GitHubClient client, GitHubOrg org, SeatChanger changer, bool allowLastSeat)
-    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IPlanGuard
+    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IPlanGuard, IPopulationSource
 {
     private readonly HashSet<string> _activeSeats = new(StringComparer.OrdinalIgnoreCase);
     private bool _selectable;
@@ -32,7 +32,12 @@ internal sealed class CopilotConnector(GitHubClient client, GitHubOrg org, SeatC
         var caller = await org.CallerAsync(ct);
         _activeSeats.Clear();
         var seen = 0;
-        await foreach (var (seat, raw) in Paging.ReadAllAsync(Platform, client.SeatsAsync, ct))
+        await foreach (var (seat, raw) in Paging.ReadAllAsync(Platform, async (next, t) =>
+        {
+            var page = await client.SeatsAsync(next, t);
+            if (page.Total is { } total) progress.ReportTotal(total);
+            return page;
+        }, ct))
         {
             var account = GitHubMapper.Seat(seat, raw, caller);
             if (account.Status == AccountStatus.Active) _activeSeats.Add(account.Id);
@@ -40,6 +45,18 @@ internal sealed class CopilotConnector(GitHubClient client, GitHubOrg org, SeatC
             progress?.Report(++seen);
         }
     }
+
+    public PopulationQuery DescribeListing(ScanRequest request)
+    {
+        var (path, query) = Split(client.SeatsPath);
+        return new([
+            new ListingRequest("GET", $"orgs/{Uri.EscapeDataString(client.Org)}/copilot/billing", "", "seat management setting"),
+            new ListingRequest("GET", path, query, "accounts and vendor total; later pages follow the link header"),
+        ], $"GET {path} → total_seats");
+    }
+
+    private static (string Path, string Query) Split(string pathAndQuery) =>
+        pathAndQuery.IndexOf('?') is var i and >= 0 ? (pathAndQuery[..i], pathAndQuery[(i + 1)..]) : (pathAndQuery, "");
 
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {

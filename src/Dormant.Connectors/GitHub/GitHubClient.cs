@@ -40,7 +40,9 @@ internal sealed class GitHubClient(VendorApi api, Uri baseUrl, string org)
     }
 
     public Task<Page<(GhSeat Seat, string Raw)>> SeatsAsync(string? next, CancellationToken ct) =>
-        PageAsync<GhSeat>(next ?? $"orgs/{_org}/copilot/billing/seats?per_page={PageSize}", "seats", ct);
+        PageAsync<GhSeat>(next ?? SeatsPath, "seats", ct, total: "total_seats");
+
+    public string SeatsPath => $"orgs/{_org}/copilot/billing/seats?per_page={PageSize}";
 
     /// <summary>Null when the user holds no seat (404).</summary>
     public async Task<(GhSeat Seat, string Raw)?> SeatAsync(string login, CancellationToken ct)
@@ -105,7 +107,8 @@ internal sealed class GitHubClient(VendorApi api, Uri baseUrl, string org)
     private string Membership(string login) => $"orgs/{_org}/memberships/{Uri.EscapeDataString(login)}";
 
     /// <summary>One page: the array (or the object's <paramref name="property"/> array) and the next link.</summary>
-    private async Task<Page<(T Item, string Raw)>> PageAsync<T>(string path, string? property, CancellationToken ct)
+    /// <param name="total">The answer's own count of the whole list, where the endpoint gives one.</param>
+    private async Task<Page<(T Item, string Raw)>> PageAsync<T>(string path, string? property, CancellationToken ct, string? total = null)
     {
         using var response = await Open(path, ct);
         var next = GitHubLinks.Next(response, baseUrl, Platform);
@@ -116,7 +119,8 @@ internal sealed class GitHubClient(VendorApi api, Uri baseUrl, string org)
         if (list.ValueKind != JsonValueKind.Array) throw Contract($"{Short(path)} answered a {list.ValueKind} where a list was expected");
         if (list.GetArrayLength() > PageSize) throw Contract($"{Short(path)} answered {list.GetArrayLength()} items on a page of {PageSize}");
         var items = list.EnumerateArray().Select(e => (e.Deserialize<T>(WireJson.Options)!, e.GetRawText())).ToList();
-        return new Page<(T, string)>(items, next);
+        var count = total is not null && doc.RootElement.TryGetProperty(total, out var t) && t.TryGetInt64(out var n) ? n : (long?)null;
+        return new Page<(T, string)>(items, next, count);
     }
 
     private async Task<JsonDocument> GetAsync(string path, CancellationToken ct)

@@ -32,6 +32,14 @@ public sealed class GitHubDefinition : IPlatformDefinition
     // GitHub's own words: a seat or a member is removed, and activity is one signal per target.
     public PlatformWords Words => Wording;
     internal static readonly PlatformWords Wording = new("removed", HasProducts: false);
+
+    // Issue 16: a member who only pushes looks idle after a week without a push, so every header says so.
+    internal static readonly PlatformWords MembersWording = Wording with
+    {
+        Scope = "Git activity older than 7 days is invisible: GitHub's audit log keeps Git events only 7 days",
+    };
+
+    public PlatformWords WordsFor(string tenant) => GitHubOrg.TargetOf(tenant) == "members" ? MembersWording : Wording;
     public IReadOnlyList<SettingSpec> Settings { get; } = [Org, Token, ApiUrl, Target, AllowLastSeat];
 
     public IReadOnlyList<PlatformAction> Actions => ActionList;

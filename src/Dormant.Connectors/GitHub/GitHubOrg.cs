@@ -13,6 +13,10 @@ internal sealed class GitHubOrg(GitHubClient client, Uri baseUrl, string target)
     public string Tenant => (baseUrl.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) ? client.Org : $"{client.Org}@{baseUrl.Authority}")
         + $" ({target})";
 
+    /// <summary>The target a <see cref="Tenant"/> names; null for a name this version did not write.</summary>
+    public static string? TargetOf(string tenant) =>
+        tenant.EndsWith(')') && tenant.LastIndexOf(" (", StringComparison.Ordinal) is var open and >= 0 ? tenant[(open + 2)..^1] : null;
+
     /// <summary>The numeric id survives renaming the organization; the host tells one GHES from another.</summary>
     public async Task<string> IdentifyAsync(CancellationToken ct)
     {

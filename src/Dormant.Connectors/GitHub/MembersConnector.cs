@@ -14,7 +14,7 @@ namespace Dormant.Connectors.GitHub;
 /// + ⌈seats / 100⌉ + ⌈audit events in the window / 100⌉.
 /// </summary>
 internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, AuditSweep audit, WritePacer writes)
-    : IConnector, IAccountSource, IAccountActor
+    : IConnector, IAccountSource, IAccountActor, IPopulationSource
 {
     private HashSet<string>? _owners;
     private Dictionary<string, DateTimeOffset?>? _copilot;
@@ -22,7 +22,7 @@ internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, Audit
     public string Platform => GitHubDefinition.Name;
     public string Tenant => org.Tenant;
     public IReadOnlyList<PlatformAction> Actions => GitHubDefinition.ActionList;
-    public PlatformWords Words => GitHubDefinition.Wording;
+    public PlatformWords Words => GitHubDefinition.MembersWording;
 
     public Task<string> IdentifyAsync(CancellationToken ct) => org.IdentifyAsync(ct);
 
@@ -40,6 +40,19 @@ internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, Audit
             yield return GitHubMapper.Member(user, raw, role, "active", audit, days, copilot.GetValueOrDefault(user.Login), caller);
             progress?.Report(++seen);
         }
+    }
+
+    /// <summary>GitHub gives no count of members beside the list itself.</summary>
+    public PopulationQuery DescribeListing(ScanRequest request)
+    {
+        var org = $"orgs/{Uri.EscapeDataString(client.Org)}";
+        return new([
+            new ListingRequest("GET", $"{org}/members", $"role=all&per_page={GitHubClient.PageSize}", "accounts; later pages follow the link header"),
+            new ListingRequest("GET", $"{org}/members", $"role=admin&per_page={GitHubClient.PageSize}", "owners"),
+            new ListingRequest("GET", $"{org}/copilot/billing/seats", $"per_page={GitHubClient.PageSize}", "Copilot activity"),
+            new ListingRequest("GET", $"{org}/audit-log", $"phrase=created:>=(the window's start)&include=all&order=desc&per_page={GitHubClient.PageSize}",
+                $"activity over the last {Window(request)} days"),
+        ], null);
     }
 
     /// <summary>The membership as it is now (its role and state), the audit log since the sweep, and the seat.</summary>

@@ -31,6 +31,12 @@ internal sealed class PortClient(PortApi api)
         "identifier", "title", "properties.status", "properties.port_role", "properties.port_type", "createdAt", "updatedAt",
     }.Select(f => "include=" + Uri.EscapeDataString(f))) + "&exclude_calculated_properties=true";
 
+    public static string UsersQuery(bool teams) => Fields(teams);
+
+    public const string EntitiesPath = Entities;
+
+    public static string EntitiesQuery => EntityFields;
+
     /// <summary>
     /// Every user of the organization in one call; the route has no paging. Read as it arrives:
     /// at 100,000 users the answer held as text and as a document cost hundreds of megabytes.

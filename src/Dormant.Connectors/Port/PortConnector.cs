@@ -12,7 +12,7 @@ namespace Dormant.Connectors.Port;
 /// so no account is "the caller".
 /// </summary>
 internal sealed class PortConnector(PortClient client, string tenant, IDisposable owned)
-    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IDisposable
+    : IConnector, IAccountSource, IAccountActor, IAccountBatchActor, IDisposable, IPopulationSource, IAccountReadBack
 {
     private readonly PortActions _actions = new(client);
 
@@ -54,6 +54,32 @@ internal sealed class PortConnector(PortClient client, string tenant, IDisposabl
         var userTask = client.GetUserAsync(accountId, request.Groups, ct);
         await Task.WhenAll(entityTask, userTask);
         return entityTask.Result is { } e ? PortMapper.ToAccount(e.Entity, e.Raw, userTask.Result) : null;
+    }
+
+    /// <summary>Port's lists have no paging and give no total beside the list itself.</summary>
+    public PopulationQuery DescribeListing(ScanRequest request) => new(
+        [
+            new ListingRequest("GET", PortClient.EntitiesPath, PortClient.EntitiesQuery, "accounts (one entity per user)"),
+            new ListingRequest("GET", "v1/users", PortClient.UsersQuery(request.Groups), "last login of each user, joined by e-mail"),
+        ],
+        null);
+
+    /// <summary>
+    /// The entity list in one request holds every account's status, so reading many back costs one request
+    /// however many were acted on (one account alone is read as before: two small requests).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Account?>> ReadBackAsync(IReadOnlyList<string> accountIds, CancellationToken ct)
+    {
+        var found = accountIds.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(id => id, _ => (Account?)null, StringComparer.OrdinalIgnoreCase);
+        if (found.Count == 1)
+        {
+            var id = found.Keys.First();
+            found[id] = await GetAccountAsync(id, new ScanRequest(null), ct);
+            return found;
+        }
+        await foreach (var e in client.ListUserEntitiesAsync(ct))
+            if (found.ContainsKey(e.Entity.Identifier)) found[e.Entity.Identifier] = PortMapper.ToAccount(e.Entity, e.Raw, null);
+        return found;
     }
 
     public int MaxBatch(string action) => Require(action) == PortDefinition.Disable ? PortClient.MaxBulk : 1;

@@ -21,6 +21,7 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
     {
         PlanGate.Check(plan, connector, clock.GetUtcNow());
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
+        await ApprovalGate.CheckAsync(store, plan, planDigest, ct);
         await TenantCheck.RequireAsync(connector, plan.TenantId, $"plan {plan.PlanId}", ct);
         var runId = plan.PlanId; // one run per plan, so a second apply resumes it
         using var runLock = store.LockRun(runId);
@@ -39,7 +40,23 @@ public sealed class ApplyEngine(IConnector connector, IAccountSource source, IAc
             // After a Ctrl+C too: the archive is local and quick, and it is what the undo reads when the store is gone.
             await backupSink.CompleteAsync(runId, plan.Policy.Action!, changed, CancellationToken.None);
         }
-        return result;
+        return result.Interrupted ? result : result with { Verification = await VerifyAsync(plan, request, result, ct) };
+    }
+
+    /// <summary>Reads back every account the run acted on (this attempt or an earlier one) and records what it found.</summary>
+    private async Task<IReadOnlyList<AccountVerification>?> VerifyAsync(Plan plan, ScanRequest request, ApplyResult result, CancellationToken ct)
+    {
+        var acted = result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => (o.AccountId, o.Label)).ToList();
+        try
+        {
+            var checks = await new Verifier(source, request, clock).VerifyAsync(result.RunId, connector.Action(plan.Policy.Action!), acted, ct);
+            await store.SaveVerificationsAsync(result.RunId, checks, ct);
+            return checks;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null; // Ctrl+C during the read-back: the apply stands, unverified
+        }
     }
 
     private async Task<RunRecord> StartRunAsync(Plan plan, string planDigest, ApplyOptions options, CancellationToken ct)

@@ -7,6 +7,9 @@ namespace Dormant.Core.Apply;
 /// <param name="Interrupted">Stopped by Ctrl+C before every planned account was settled.</param>
 public sealed record ApplyResult(string RunId, IReadOnlyList<AccountOutcome> Outcomes, int? Planned = null, bool Interrupted = false)
 {
+    /// <summary>The read-back after the loop, one per account acted on; null when it did not run (interrupted).</summary>
+    public IReadOnlyList<AccountVerification>? Verification { get; init; }
+
     public int Count(JournalPhase phase) => Outcomes.Count(o => o.Phase == phase);
     public int Acted => Outcomes.Count(o => o.Phase is JournalPhase.Done && !o.FromEarlierAttempt);
     public int Failed => Count(JournalPhase.Failed);

@@ -9,9 +9,9 @@ namespace Dormant.Core.Apply;
 /// <param name="source">Re-reads accounts when an undo's answer is lost or an earlier restore may have sent it; by default the actor itself, when it can.</param>
 public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRunStore store, TimeProvider clock, IAccountSource? source = null)
 {
-    private readonly Rereader _reread = new(
-        source ?? actor as IAccountSource ?? throw new ArgumentException("restore needs a connector that can re-read accounts", nameof(source)),
-        new ScanRequest(null), Rereader.StatusUnknown);
+    private readonly IAccountSource _source =
+        source ?? actor as IAccountSource ?? throw new ArgumentException("restore needs a connector that can re-read accounts", nameof(source));
+    private Rereader Reread => new(_source, new ScanRequest(null), Rereader.StatusUnknown);
 
     public async Task<ApplyResult> RestoreAsync(string runId, IReadOnlyCollection<string> only, string runBy,
         IProgress<AccountOutcome>? progress, CancellationToken ct)
@@ -57,8 +57,21 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         await store.SaveRunAsync(record, ct);
         // With nothing to undo the action is never used; the platform's first one keeps the type honest.
         var undo = new UndoWrite(targets.Count > 0 ? connector.Action(targets[0].Action) : connector.Actions[0]);
-        return await new ActionRunner(store, clock, actor, new LostAnswers(_reread)).RunAsync(record, targets, undo,
+        var result = await new ActionRunner(store, clock, actor, new LostAnswers(Reread)).RunAsync(record, targets, undo,
             (entry, recorder, c) => PrepareAsync(entry, recorder, undo, backupOf, earlier.Contains(entry.AccountId), c), progress, ct);
+        if (result.Interrupted || targets.Count == 0) return result;
+        // As after apply: each account brought back is read once more, and what was read is kept with the restore.
+        var back = result.Outcomes.Where(o => o.Phase == JournalPhase.Done).Select(o => (o.AccountId, o.Label)).ToList();
+        try
+        {
+            var checks = await new Verifier(_source, new ScanRequest(null), clock).VerifyAsync(restoreId, connector.Action(targets[0].Action), back, ct, undone: true);
+            await store.SaveVerificationsAsync(restoreId, checks, ct);
+            return result with { Verification = checks };
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return result;
+        }
     }
 
     private async Task<ReadyItem?> PrepareAsync(JournalEntry entry, OutcomeRecorder recorder, UndoWrite undo,
@@ -68,7 +81,7 @@ public sealed class RestoreEngine(IConnector connector, IAccountActor actor, IRu
         var item = new RunItem(entry.AccountId, backup?.Label ?? entry.AccountId, "restore");
         if (sentBefore)
         {
-            var now = await _reread.ReadAsync(entry.AccountId, ct);
+            var now = await Reread.ReadAsync(entry.AccountId, ct);
             if (now.Failure is { } failure)
             {
                 await recorder.RecordAsync(item, JournalPhase.Failed, $"could not re-read: {failure}");

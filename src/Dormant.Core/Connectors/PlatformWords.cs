@@ -6,7 +6,10 @@ namespace Dormant.Core.Connectors;
 /// </summary>
 /// <param name="Inactive">The status of an account that exists but cannot sign in, e.g. "disabled".</param>
 /// <param name="HasProducts">Whether activity is told per product, so "any product" means something.</param>
-/// <param name="Scope">Which accounts a scan considers when that is fewer than all of them; null: every account.</param>
+/// <param name="Scope">
+/// What a scan does not see, when it does not see everything: accounts left out (which ones it
+/// considers) or activity the platform does not keep; said in the scan's, plan's and report's header. Null: nothing left out.
+/// </param>
 public sealed record PlatformWords(string Inactive, bool HasProducts, string? Scope = null)
 {
     /// <summary>For what no platform speaks for: a stored run of a platform this build does not know, the policy's own tests.</summary>

@@ -22,4 +22,8 @@ public sealed record Plan
     public required IReadOnlyList<PlannedAction> Actions { get; init; }
     /// <summary>The platform's own reason not to apply this plan (<see cref="Connectors.IPlanGuard"/>); null when it has none.</summary>
     public string? Refusal { get; init; }
+
+    /// <summary>How the scan behind this plan read its population; kept in the store, not in the plan file or its digest.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Store.PopulationSnapshot? Population { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class Planner(TimeProvider clock)
     {
         rules = rules with { Action = Resolve(connector, rules.Action).Name };
         var tenantId = await connector.IdentifyAsync(ct);
+        var started = clock.GetUtcNow();
         var scan = await new Scanner(clock, connector.Words).ScanAsync(source, rules, progress, ct);
         var now = clock.GetUtcNow();
         return new Plan
@@ -31,6 +32,18 @@ public sealed class Planner(TimeProvider clock)
             Decisions = scan.Decisions,
             Actions = scan.Actions,
             Refusal = source is IPlanGuard guard && scan.Actions.Count > 0 ? guard.Refusal(scan.Actions) : null,
+            Population = Snapshot(connector, source, rules, scan, started),
+        };
+    }
+
+    private static Store.PopulationSnapshot Snapshot(IConnector connector, IAccountSource source, PolicyRules rules, ScanResult scan, DateTimeOffset at)
+    {
+        var query = source is IPopulationSource described ? described.DescribeListing(ScanRequest.For(rules)) : new PopulationQuery([], null);
+        return new Store.PopulationSnapshot
+        {
+            Platform = connector.Platform, Tenant = connector.Tenant, ReadAt = at, ToolVersion = Store.PopulationSnapshot.CurrentToolVersion,
+            Requests = query.Requests, AccountsRead = scan.Listed,
+            VendorTotal = scan.VendorTotal, TotalSource = query.TotalSource,
         };
     }
 

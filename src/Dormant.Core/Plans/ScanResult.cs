@@ -8,6 +8,12 @@ public sealed record ScanResult(IReadOnlyList<Decision> Decisions, IReadOnlyList
 {
     public IReadOnlyDictionary<string, int> Counts => CountByCategory(Decisions);
 
+    /// <summary>Accounts the vendor's listing returned, before any local filter (the population's count).</summary>
+    public int Listed { get; init; }
+
+    /// <summary>The vendor's own count of that population, when its API gives one.</summary>
+    public int? VendorTotal { get; init; }
+
     public static IReadOnlyDictionary<string, int> CountByCategory(IEnumerable<Decision> decisions)
     {
         var counts = Enum.GetValues<Category>().ToDictionary(c => c.ToWire(), _ => 0);

@@ -13,8 +13,11 @@ public sealed class Scanner(TimeProvider clock, PlatformWords? words = null)
         var now = clock.GetUtcNow();
         var decisions = new List<Decision>();
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var account in source.ListAccountsAsync(ScanRequest.For(rules), progress, ct))
+        var counter = new PopulationCounter(progress);
+        var listed = 0;
+        await foreach (var account in source.ListAccountsAsync(ScanRequest.For(rules), counter, ct))
         {
+            listed++;
             var d = policy.Evaluate(account, now);
             // Offset paging shifts when the tenant changes during a scan, and a listing over several
             // directories may show one person twice: one decision per account, the one that acts least.
@@ -29,7 +32,8 @@ public sealed class Scanner(TimeProvider clock, PlatformWords? words = null)
         var actions = decisions.Where(d => d.Category == Category.Inactive)
             .Select(d => new PlannedAction(d.AccountId, d.Label, rules.Action ?? throw new ArgumentException("the planner names the action before scanning", nameof(rules)), d.Reason, new SeenState(d.Status, d.LastActive)))
             .ToList();
-        return new ScanResult(decisions, actions);
+        // A listing that reports no count of its own is counted here, as the accounts it yielded.
+        return new ScanResult(decisions, actions) { Listed = Math.Max(counter.Read, listed), VendorTotal = counter.Total };
     }
 
     /// <summary>

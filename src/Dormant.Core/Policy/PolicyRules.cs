@@ -35,4 +35,7 @@ public sealed record PolicyRules
     /// <summary>Where notices go; every channel named must deliver before the grace starts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public NoticeChannels Notify { get; init; }
+    /// <summary>People other than the planner who must approve the plan before it is applied; 0: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Approvals { get; init; }
 }

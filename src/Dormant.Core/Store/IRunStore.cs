@@ -1,5 +1,6 @@
 using Dormant.Core.Notices;
 using Dormant.Core.Policy;
+using Dormant.Core.Store.Chain;
 
 namespace Dormant.Core.Store;
 
@@ -51,4 +52,23 @@ public interface IRunStore : IDisposable
     /// <summary>The register's entries (expired ones too, until removed), optionally of one platform.</summary>
     Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct);
     Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records one approval of a plan; durable before it returns.</summary>
+    Task SaveApprovalAsync(Approval approval, CancellationToken ct);
+    /// <summary>The approvals recorded for the plan of that digest, in the order written.</summary>
+    Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct);
+
+    /// <summary>How one scan read its population (one per scan run; saving again replaces it).</summary>
+    Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct);
+    Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct);
+
+    /// <summary>The read-back after an apply, replacing an earlier attempt's for the same run.</summary>
+    Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct);
+    Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct);
+
+    // The hash chain (docs/store-chain.md): every write above links what it changed in its own transaction.
+    /// <summary>How many links the chain has and its last hash, which evidence quotes.</summary>
+    Task<ChainHead> GetChainHeadAsync(CancellationToken ct);
+    /// <summary>Lists the links and current rows to <see cref="ChainVerifier"/>, in one consistent read.</summary>
+    Task<ChainReport> VerifyChainAsync(CancellationToken ct);
 }

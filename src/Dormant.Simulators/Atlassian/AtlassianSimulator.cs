@@ -33,6 +33,7 @@ public sealed class AtlassianSimulator(AtlassianTenant tenant, SimulatorLimits? 
         app.MapGet(DirectoriesEndpoint.Route, new DirectoriesEndpoint(Tenant).HandleAsync);
         app.MapGet(DirectoryUsersEndpoint.Route, new DirectoryUsersEndpoint(Tenant).HandleAsync);
         app.MapPost(UserSearchEndpoint.Route, new UserSearchEndpoint(Tenant).HandleAsync);
+        app.MapGet(UsersCountEndpoint.Route, new UsersCountEndpoint(Tenant).HandleAsync);
         app.MapGet(LastActiveDatesEndpoint.Route, new LastActiveDatesEndpoint(Tenant).HandleAsync);
         app.MapPost(MembershipEndpoint.SuspendRoute, new MembershipEndpoint(Tenant, suspend: true).HandleAsync);
         app.MapPost(MembershipEndpoint.RestoreRoute, new MembershipEndpoint(Tenant, suspend: false).HandleAsync);

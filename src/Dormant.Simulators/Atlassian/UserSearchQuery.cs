@@ -17,8 +17,12 @@ internal static class UserSearchQuery
         "accountStatus", "membershipStatus", "roleIds", "emailDomains", "searchTerm",
     ];
 
-    public static UserSearchRequest Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    /// <summary>The users/count route takes the same filters, without paging (JIRAJS getDirectoryUsersCount).</summary>
+    public static readonly IReadOnlySet<string> CountKeys = s_keys.Except(["cursor", "limit"]).ToHashSet(StringComparer.Ordinal);
+
+    public static UserSearchRequest Parse(IEnumerable<KeyValuePair<string, StringValues>> query, IReadOnlySet<string>? keys = null)
     {
+        keys ??= s_keys;
         var q = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         foreach (var (key, values) in query)
         {
@@ -27,7 +31,7 @@ internal static class UserSearchQuery
                 throw new AtlassianBadRequestException("sortBy has no documented query-string form; use POST users/search");
             }
 
-            if (!s_keys.Contains(key))
+            if (!keys.Contains(key))
             {
                 throw new AtlassianBadRequestException($"Unrecognized query parameter '{key}'");
             }

@@ -8,9 +8,10 @@ namespace Dormant.Simulators.GitHub;
 /// <summary>
 /// GET /orgs/{org}/audit-log (docs §6): Enterprise Cloud only (404 otherwise); newest first unless
 /// order=asc; web events by default, Git events with include=git|all and only for seven days; the
-/// last three months unless phrase says created:>=DATE (or created:>DATE); cursor pages whose next
-/// link carries after=. Other phrase qualifiers are not modelled and answered 422, so a client
-/// leaning on one fails here instead of against GitHub.
+/// last three months unless phrase says created:>=DATE (or created:>DATE); actor:LOGIN keeps that
+/// user's events (the per-user query of the seed scripts); cursor pages whose next link carries
+/// after=. Other phrase qualifiers are not modelled and answered 422, so a client leaning on one
+/// fails here instead of against GitHub.
 /// </summary>
 internal sealed partial class AuditLogEndpoint(GitHubGate gate)
 {
@@ -34,14 +35,15 @@ internal sealed partial class AuditLogEndpoint(GitHubGate gate)
             await GitHubResponses.InvalidAsync(context, "include", "include is web, git or all; order is desc or asc; before= is not modelled");
             return;
         }
-        if (Since(q["phrase"].ToString()) is not { } since)
+        if (Phrase(q["phrase"].ToString()) is not { } since)
         {
-            await GitHubResponses.InvalidAsync(context, "phrase", "the simulator models only created:>=DATE and created:>DATE");
+            await GitHubResponses.InvalidAsync(context, "phrase", "the simulator models only created:>=DATE, created:>DATE and actor:LOGIN, each at most once");
             return;
         }
         var from = since.At ?? Tenant.Clock.GetUtcNow().AddDays(-90);
         IEnumerable<SimAuditEvent> events = Tenant.KeptEvents
-            .Where(e => (include == "all" || (include == "git") == e.IsGit) && (since.Inclusive ? e.At >= from : e.At > from));
+            .Where(e => (include == "all" || (include == "git") == e.IsGit) && (since.Inclusive ? e.At >= from : e.At > from)
+                && (since.Actor is null || string.Equals(e.Actor, since.Actor, StringComparison.OrdinalIgnoreCase)));
         events = order == "desc"
             ? events.OrderByDescending(e => e.At).ThenByDescending(e => e.DocumentId, StringComparer.Ordinal)
             : events.OrderBy(e => e.At).ThenBy(e => e.DocumentId, StringComparer.Ordinal);
@@ -66,14 +68,26 @@ internal sealed partial class AuditLogEndpoint(GitHubGate gate)
         });
     }
 
-    /// <summary>The created qualifier of a phrase; (null, _) without one; null when the phrase holds anything else.</summary>
-    private static (DateTimeOffset? At, bool Inclusive)? Since(string phrase)
+    /// <summary>
+    /// The created and actor qualifiers of a phrase (space-separated, each at most once); At null
+    /// without created, Actor null without actor; null when the phrase holds anything else.
+    /// </summary>
+    private static (DateTimeOffset? At, bool Inclusive, string? Actor)? Phrase(string phrase)
     {
-        if (string.IsNullOrWhiteSpace(phrase)) return (null, true);
-        var m = Created().Match(phrase.Trim());
-        if (!m.Success || !DateTimeOffset.TryParse(m.Groups["at"].Value, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return null;
-        return (at, m.Groups["op"].Value == ">=");
+        (DateTimeOffset? At, bool Inclusive, string? Actor) result = (null, true, null);
+        foreach (var term in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (term.StartsWith("actor:", StringComparison.Ordinal) && term.Length > 6 && result.Actor is null)
+            {
+                result.Actor = term[6..];
+                continue;
+            }
+            var m = Created().Match(term);
+            if (result.At is not null || !m.Success || !DateTimeOffset.TryParse(m.Groups["at"].Value, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return null;
+            result = (at, m.Groups["op"].Value == ">=", result.Actor);
+        }
+        return result;
     }
 
     private static string Encode(string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor|" + id));

@@ -38,6 +38,9 @@ public sealed class GitHubSimulatorDefinition : ISimulatorDefinition
     public async Task<RunningSimulator> StartAsync(int users, int seed, int port, DateTimeOffset now, SimulatorLimits? limits, CancellationToken ct)
     {
         var tenant = GitHubTenantGenerator.Generate(users, seed, now);
+        // The documented hour run S times fast (the benchmark): the points-per-minute limit runs as fast.
+        if (limits is { RequestsPerWindow: { } n } && n == GitHubSimulator.PrimaryLimit.RequestsPerWindow && limits.Window < GitHubSimulator.PrimaryLimit.Window)
+            tenant.PointsWindow = TimeSpan.FromSeconds(Math.Max(1, Math.Round(tenant.PointsWindow.TotalSeconds * (limits.Window / GitHubSimulator.PrimaryLimit.Window))));
         var host = await GitHubSimulator.StartAsync(tenant, limits, port, ct);
         var env = new Dictionary<string, string>
         {

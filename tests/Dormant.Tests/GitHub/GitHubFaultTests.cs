@@ -45,9 +45,9 @@ public sealed class GitHubFaultTests
 
         Assert.True(apply.ExitCode == 0, apply.All);
         Assert.Contains("GitHub counted 1 of the 2 seats sent; confirmed on re-read", apply.All);
-        // Each seat read once more after the answer, none sent again.
+        // Each seat read once more after the answer, none sent again; then once more by the verification after apply.
         var delete = Assert.Single(kit.Writes);
-        Assert.Equal(2, kit.Host.Requests.All.Count(r => r.Method == "GET" && r.Path.Contains("/members/", StringComparison.Ordinal) && r.At >= delete.At));
+        Assert.Equal(2 + 2, kit.Host.Requests.All.Count(r => r.Method == "GET" && r.Path.Contains("/members/", StringComparison.Ordinal) && r.At >= delete.At));
     }
 
     [Fact]

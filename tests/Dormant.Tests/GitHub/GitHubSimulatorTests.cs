@@ -96,6 +96,45 @@ public sealed class GitHubSimulatorTests
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task The_audit_log_phrase_keeps_one_actors_events_and_refuses_a_qualifier_twice()
+    {
+        await using var host = await GitHubSimulator.StartAsync(Acme());
+        using var c = Client(host);
+        var since = DateTimeOffset.UtcNow.AddDays(-10).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var cat = await Actors(c, "orgs/acme/audit-log?phrase=actor:cat&include=all&per_page=100");
+        var catRecent = await Actors(c, $"orgs/acme/audit-log?phrase={Uri.EscapeDataString($"actor:cat created:>={since}")}&include=all");
+        var twice = await c.GetAsync($"orgs/acme/audit-log?phrase={Uri.EscapeDataString("actor:cat actor:ann")}");
+        var other = await c.GetAsync($"orgs/acme/audit-log?phrase={Uri.EscapeDataString("action:repo.access")}");
+
+        Assert.Equal(["cat"], cat);   // her 20-day web event; the 9-day-old push is past the Git week
+        Assert.Empty(catRecent);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_through_its_definition_with_the_hour_made_shorter_the_points_minute_is_as_much_shorter()
+    {
+        var definition = new GitHubSimulatorDefinition();
+        // 20 times fast: the hour is 3 minutes, the points minute 3 seconds.
+        await using var sim = await definition.StartAsync(10, 7, 0, DateTimeOffset.UtcNow,
+            new SimulatorLimits(5_000, TimeSpan.FromMinutes(3), 100), CancellationToken.None);
+        using var c = Client(sim.Host);
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sim.Environment["GITHUB_TOKEN"]);
+
+        var writes = 0;
+        while (writes < 400 && (await c.DeleteAsync($"orgs/{GitHubTenantGenerator.Org}/memberships/nobody-{writes}")).StatusCode != HttpStatusCode.Forbidden)
+            writes++;
+        await Task.Delay(TimeSpan.FromSeconds(3.2));
+        var later = await c.GetAsync("user");
+
+        // 900 points buy 180 writes (5 points each) a window; the next window is three seconds on, not a minute.
+        Assert.InRange(writes, 1, 360);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
     private static async Task<List<string>> Actors(HttpClient c, string path)
     {
         using var doc = JsonDocument.Parse(await (await c.GetAsync(path)).Content.ReadAsStringAsync());

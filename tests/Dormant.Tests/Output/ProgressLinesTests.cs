@@ -50,10 +50,18 @@ public sealed partial class ProgressLinesTests
         using var dir = new TempDir();
         var cli = new CliHarness(dir.Path);
         await using var sim = await OutputKit.TenantAsync(cli, users: 80);
+        // The organization's own count is not available to this key, so the listing has no total to show.
+        var noCount = sim.Host.Faults.Add(new Dormant.Simulators.Fault
+        {
+            Route = new Dormant.Simulators.SimRoute("GET", "/users/count$"), Status = 404,
+            Body = "{\"errors\":[{\"id\":\"x\",\"code\":\"ADMIN-UAM-404-1\",\"status\":\"404\",\"title\":\"Not Found\",\"detail\":\"Not found\"}]}",
+        });
 
         var r = await cli.RunAsync("scan", "--connector", "atlassian");
 
         Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(1, noCount.Fired);
+        Assert.Contains("read 80 accounts; the vendor's total was not given", r.Error);
         var lines = OutputKit.Lines(r.Error).Where(l => l.StartsWith("Reading accounts:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(lines);
         Assert.StartsWith("Reading accounts: 80 accounts", lines[^1]);

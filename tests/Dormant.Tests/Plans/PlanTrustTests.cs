@@ -64,7 +64,13 @@ public sealed class PlanTrustTests : IAsyncLifetime
         using var command = raw.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command.ExecuteNonQuery();
+        var changed = command.ExecuteNonQuery();
+        // Relinked as a migration would, so these tests reach the plan checks past the chain (TamperTests cover the chain).
+        command.CommandText = "DELETE FROM chain";
+        command.Parameters.Clear();
+        command.ExecuteNonQuery();
+        ChainTable.LinkAll(raw, null);
+        return changed;
     }
 
     private static PlannedAction ActOn(Plan plan, string accountId)

@@ -26,7 +26,7 @@ public sealed class PlanRecordTests : IDisposable
     {
         using (var store = _temp.Open()) await store.SaveRunAsync(Run("r1", T0), _ct);
         // What a store of schema version 1 looks like: everything but the plans table.
-        Sql("DROP TABLE plans; DROP TABLE notices; DROP TABLE keeps; PRAGMA user_version = 1;");
+        Sql("DROP TABLE plans; DROP TABLE notices; DROP TABLE keeps; DROP TABLE scan_snapshots; DROP TABLE verifications; DROP TABLE approvals; DROP TABLE chain; PRAGMA user_version = 1;");
 
         using var again = _temp.Open();
 

@@ -25,7 +25,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         using var raw = new SqliteConnection($"Data Source={_temp.Path};Pooling=False");
         raw.Open();
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode"));
-        Assert.Equal(3L, Scalar(raw, "PRAGMA user_version"));
+        Assert.Equal((long)Dormant.Store.Sqlite.Schema.Latest, Scalar(raw, "PRAGMA user_version"));
         Assert.Equal("already-inactive", Scalar(raw, "SELECT category FROM decisions"));
         Assert.Equal("2025-03-01T07:30:15.1230000Z", Scalar(raw, "SELECT at FROM journal"));
         Assert.Equal("already-done", Scalar(raw, "SELECT phase FROM journal"));

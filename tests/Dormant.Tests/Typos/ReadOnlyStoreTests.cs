@@ -13,6 +13,8 @@ public sealed class ReadOnlyStoreTests : IDisposable
     [InlineData("runs")]
     [InlineData("show", "run-1")]
     [InlineData("report", "run-1", "-f", "csv")]
+    [InlineData("evidence", "run-1", "-o", "pack.zip")]
+    [InlineData("export", "--since", "2026-01-01")]
     public async Task A_read_command_on_a_missing_store_says_so_and_creates_nothing(params string[] args)
     {
         var typo = Path.Combine(_dir.Path, "stroe", "dormant.db");
