@@ -22,6 +22,9 @@ internal static class PgCommands
     public static NpgsqlCommand Long(this NpgsqlCommand command, string name, long? value) =>
         command.With(name, NpgsqlDbType.Bigint, value);
 
+    public static NpgsqlCommand Int(this NpgsqlCommand command, string name, int? value) =>
+        command.With(name, NpgsqlDbType.Integer, value);
+
     public static NpgsqlCommand Time(this NpgsqlCommand command, string name, DateTimeOffset? value) =>
         command.With(name, NpgsqlDbType.Text, value is { } at ? Sqlite.StoreTime.Format(at) : null);
 

@@ -1,6 +1,7 @@
 using Dormant.Core.Notices;
 using Dormant.Core.Policy;
 using Dormant.Core.Store;
+using Dormant.Core.Store.Chain;
 using Npgsql;
 
 namespace Dormant.Store.Postgres;
@@ -134,6 +135,32 @@ public sealed class PostgresRunStore : IRunStore
 
     public Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct) =>
         Write(ct, c => KeepTable.MarkExpiryReportedAsync(c, id, at, ct));
+
+    public Task SaveApprovalAsync(Approval approval, CancellationToken ct) => Write(ct, c => ApprovalsTable.InsertAsync(c, approval, ct));
+
+    public Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct) =>
+        Read(ct, c => ApprovalsTable.OfDigestAsync(c, Location, planDigest, ct));
+
+    public Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct) => Write(ct, c => SnapshotsTable.SaveAsync(c, snapshot, ct));
+
+    public Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct) => Read(ct, c => SnapshotsTable.GetAsync(c, Location, runId, ct));
+
+    public Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct) =>
+        Write(ct, c => VerificationsTable.ReplaceAsync(c, runId, checks, ct));
+
+    public Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct) =>
+        Read(ct, c => VerificationsTable.GetAsync(c, Location, runId, ct));
+
+    // Refused rather than answered: a store whose writes are not linked must never be reported intact.
+    public Task<ChainHead> GetChainHeadAsync(CancellationToken ct) => Task.FromException<ChainHead>(ChainNotKept());
+
+    public Task<ChainReport> VerifyChainAsync(CancellationToken ct) => Task.FromException<ChainReport>(ChainNotKept());
+
+    private ChainNotKeptException ChainNotKept()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new ChainNotKeptException($"store {Location}: the hash chain is not yet kept on PostgreSQL stores, so its history cannot be verified");
+    }
 
     public void Dispose()
     {

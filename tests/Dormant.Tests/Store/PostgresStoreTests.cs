@@ -1,4 +1,5 @@
 using Dormant.Core.Errors;
+using Dormant.Core.Store.Chain;
 using Dormant.Store.Postgres;
 using Dormant.Tests.Support;
 
@@ -43,6 +44,19 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Equal(PgRunLock.Key("run-1"), PgRunLock.Key("run-1"));
 
     [SkippableFact]
+    public async Task The_chain_is_refused_not_reported_intact_while_postgresql_does_not_keep_it()
+    {
+        using var store = Database.Open();
+        await store.SaveRunAsync(StoreSamples.Run("r1", StoreSamples.T0), default);
+
+        var verify = await Assert.ThrowsAsync<ChainNotKeptException>(() => store.VerifyChainAsync(default));
+        var head = await Assert.ThrowsAsync<ChainNotKeptException>(() => store.GetChainHeadAsync(default));
+
+        Assert.Contains("the hash chain is not yet kept on PostgreSQL stores", verify.Message);
+        Assert.Equal(verify.Message, head.Message);
+    }
+
+    [SkippableFact]
     public async Task A_server_that_is_not_there_is_one_line_naming_host_port_and_database()
     {
         var closed = TestPostgres.Server() with { Port = 1 };
@@ -70,9 +84,9 @@ public sealed class PostgresStoreTests : IDisposable
         var first = await cli.RunAsync("store", "migrate", "--store", url);
         var again = await cli.RunAsync("store", "migrate", "--store", url);
 
-        Assert.Equal($"store {url} is at schema version 1\n", first.Out.ReplaceLineEndings("\n"));
+        Assert.Equal($"store {url} is at schema version {PostgresRunStore.SchemaVersion}\n", first.Out.ReplaceLineEndings("\n"));
         Assert.Equal(first.Out, again.Out);
-        Assert.Equal(1, Database.Scalar("SELECT version FROM dormant_schema"));
+        Assert.Equal(PostgresRunStore.SchemaVersion, Database.Scalar("SELECT version FROM dormant_schema"));
         Assert.Equal(1L, Database.Scalar("SELECT count(*) FROM dormant_schema"));
         Assert.Equal(0, (await cli.RunAsync("runs", "--store", url)).ExitCode);
     }
@@ -85,7 +99,7 @@ public sealed class PostgresStoreTests : IDisposable
 
         var ex = Assert.Throws<DormantException>(() => Database.Open());
 
-        Assert.Equal($"store {Database.Url} has schema version 99, newer than this Dormant understands (1); upgrade Dormant or pass --store", ex.Message);
+        Assert.Equal($"store {Database.Url} has schema version 99, newer than this Dormant understands ({PostgresRunStore.SchemaVersion}); upgrade Dormant or pass --store", ex.Message);
     }
 
     [SkippableFact]
@@ -109,7 +123,7 @@ public sealed class PostgresStoreTests : IDisposable
 
         var migrate = await cli.RunAsync("store", "migrate");
 
-        Assert.Equal($"store {Database.Url} is at schema version 1\n", migrate.Out.ReplaceLineEndings("\n"));
+        Assert.Equal($"store {Database.Url} is at schema version {PostgresRunStore.SchemaVersion}\n", migrate.Out.ReplaceLineEndings("\n"));
         File.WriteAllText(dir.File("dormant.yaml"), "version: 1\nstore: postgres://ann:pw@h/db\n");
         var bad = await cli.RunAsync("runs");
         Assert.Equal(ExitCodes.Usage, bad.ExitCode);

@@ -11,7 +11,7 @@ namespace Dormant.Tests.Store;
 /// What every store promises, run against each backend (SqliteStoreContract, PostgresStoreContract).
 /// A backend's own facts (its files, its locks, its schema rows) have their own test classes.
 /// </summary>
-public abstract class RunStoreContract : IDisposable
+public abstract partial class RunStoreContract : IDisposable
 {
     protected readonly CancellationToken _ct = CancellationToken.None;
 
