@@ -10,9 +10,12 @@ if (args is ["-h"] or ["--help"])
 }
 try
 {
-    return args is ["client", .. var rest]
-        ? await ClientMain.RunAsync(ClientArgs.Parse(rest))
-        : await Orchestrator.RunAsync(BenchOptions.Parse(args));
+    return args switch
+    {
+        ["client", .. var rest] => await ClientMain.RunAsync(ClientArgs.Parse(rest)),
+        ["store", .. var rest] => await Dormant.Bench.Store.StoreBench.RunAsync(rest),
+        _ => await Orchestrator.RunAsync(BenchOptions.Parse(args)),
+    };
 }
 catch (ArgumentException e)
 {

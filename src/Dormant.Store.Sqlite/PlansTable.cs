@@ -71,7 +71,7 @@ internal static class PlansTable
         return plans;
     }
 
-    private static Plan Parse(string path, string planId, string json)
+    internal static Plan Parse(string path, string planId, string json)
     {
         try
         {

@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Dormant.Store.Sqlite;
 
 /// <summary>Typed column reads that treat a bad value as a damaged store, not a crash.</summary>
-internal sealed class Row(SqliteDataReader reader, string path)
+internal sealed class Row(DbDataReader reader, string path)
 {
     public string Text(int i) => reader.IsDBNull(i) ? throw Bad(i, "null") : reader.GetString(i);
 

@@ -75,6 +75,9 @@ public sealed class SqliteRunStore : IRunStore
         return Path.Combine(data, "dormant", "dormant.db");
     }
 
+    /// <summary>The schema version an opened store is at: always the latest this build knows.</summary>
+    public static int SchemaVersion => Schema.Latest;
+
     public IDisposable LockRun(string runId) => RunLock.Acquire(Location, runId);
 
     public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Write(ct, c => RunsTable.Upsert(c, run));

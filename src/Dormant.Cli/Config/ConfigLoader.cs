@@ -31,7 +31,7 @@ public static class ConfigLoader
         if (stream.Documents.Count == 0) return new DormantConfig(path, []);
         var reader = new YamlReader(path);
         var root = reader.Map(stream.Documents[0].RootNode, "the file");
-        reader.OnlyKeys(root, "", "version", "defaults", "tenants", "notices");
+        reader.OnlyKeys(root, "", "version", "store", "defaults", "tenants", "notices");
         if (reader.Get(root, "version") is { } v)
             reader.Try(() => reader.Int(v, "version") == 1 ? 1 : throw reader.Error(v, "version", "only version 1 is known"));
         var defaults = reader.Get(root, "defaults") is { } d ? reader.Try(() => ReadPolicy(reader, d, "defaults")) ?? new PolicyConfig() : new PolicyConfig();
@@ -41,8 +41,9 @@ public static class ConfigLoader
                 if (reader.Try(() => ReadTenant(reader, reader.Scalar(name, "tenants"), node, defaults)) is { } tenant)
                     tenants.Add(tenant);
         var notices = reader.Get(root, "notices") is { } n ? reader.Try(() => NoticeConfigReader.Read(reader, n)) : null;
+        var store = reader.Get(root, "store") is { } st ? reader.Try(() => StoreSetting(reader, st)) : null;
         if (reader.Problems.Count > 0) throw new ConfigErrors(reader.Problems);
-        return new DormantConfig(path, tenants) { Notices = notices ?? new NoticeConfig() };
+        return new DormantConfig(path, tenants) { Notices = notices ?? new NoticeConfig(), Store = store };
     }
 
     private static TenantConfig ReadTenant(YamlReader r, string name, YamlNode node, PolicyConfig defaults)
@@ -132,6 +133,16 @@ public static class ConfigLoader
         // Relative to the config file, so the pair can be moved or run from anywhere together.
         var file = Path.GetFullPath(r.Scalar(node, name), Path.GetDirectoryName(r.Path)!);
         return ExclusionFile.Read(file, r.Error(node, name, "").Message.TrimEnd(' ', ':'));
+    }
+
+    /// <summary>A file (relative to the config file) or a postgres:// URL, which must not hold the password.</summary>
+    private static string StoreSetting(YamlReader r, YamlNode node)
+    {
+        var value = r.Scalar(node, "store");
+        if (!Dormant.Store.Postgres.StoreUrl.IsPostgres(value)) return Path.GetFullPath(value, Path.GetDirectoryName(r.Path)!);
+        try { Dormant.Store.Postgres.StoreUrl.Parse(value); }
+        catch (UsageException e) { throw r.Error(node, "store", e.Message); }
+        return value;
     }
 
     private static string Platforms() => string.Join(", ", PlatformCatalog.All.Select(p => p.Platform));

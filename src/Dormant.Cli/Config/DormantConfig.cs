@@ -6,6 +6,9 @@ public sealed record DormantConfig(string Path, IReadOnlyList<TenantConfig> Tena
 
     public NoticeConfig Notices { get; init; } = new();
 
+    /// <summary>The store named by the file: an absolute file path or a postgres:// URL; null when it names none.</summary>
+    public string? Store { get; init; }
+
     public TenantConfig? Find(string name) =>
         Tenants.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 }
