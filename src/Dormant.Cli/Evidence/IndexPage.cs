@@ -63,6 +63,6 @@ internal static class IndexPage
         w.Append("</table>\n");
     }
 
-    private static void Row(StringBuilder w, string name, string? value) =>
+    internal static void Row(StringBuilder w, string name, string? value) =>
         w.Append($"<tr><th>{Html.Text(name)}</th><td>{Html.Text(value)}</td></tr>\n");
 }

@@ -60,6 +60,5 @@ internal sealed class SnapshotFile : IEvidenceFile, IIndexSection
         w.Append("</table>\n");
     }
 
-    private static void Row(StringBuilder w, string name, string? value) =>
-        w.Append($"<tr><th>{Html.Text(name)}</th><td>{Html.Text(value)}</td></tr>\n");
+    private static void Row(StringBuilder w, string name, string? value) => IndexPage.Row(w, name, value);
 }

@@ -10,20 +10,8 @@ namespace Dormant.Simulators.Atlassian;
 /// </summary>
 internal static class AtlassianResponses
 {
-    public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
-    {
-        // Buffer first: the answer gets a Content-Length, and a fault can still replace the body stream.
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
-    }
+    public static Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
+        Hosting.JsonAnswer.WriteAsync(context, status, write, "application/json");
 
     public static Task ProxyErrorAsync(HttpContext context, int status, string message) =>
         JsonAsync(context, status, w =>

@@ -69,14 +69,6 @@ internal static class DocSpaceResponses
     public static string Date(DateTimeOffset at, TimeSpan portalOffset) =>
         at.ToOffset(portalOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
 
-    private static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
-    {
-        // Buffered so the answer has a Content-Length and a fault can still replace the body.
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
-    }
+    private static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
+        Hosting.JsonAnswer.WriteAsync(context, status, write);
 }

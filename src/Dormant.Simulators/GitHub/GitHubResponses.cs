@@ -39,16 +39,8 @@ internal static class GitHubResponses
             w.WriteEndObject();
         });
 
-    public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
-    {
-        // Buffered so the answer has a Content-Length and a fault can still replace the body.
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = buffer.WrittenCount;
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
-    }
+    public static Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
+        Hosting.JsonAnswer.WriteAsync(context, status, write);
 
     /// <summary>
     /// The link header of a page-numbered list: next and last after this page, first and prev before
