@@ -6,13 +6,13 @@ namespace Dormant.Store.Postgres;
 /// <summary>Approvals of plans, append-only, as in the SQLite store.</summary>
 internal static class ApprovalsTable
 {
-    public static async Task InsertAsync(NpgsqlConnection connection, Approval a, CancellationToken ct)
+    public static async Task InsertAsync(NpgsqlConnection connection, PgChainWrite chain, Approval a, CancellationToken ct)
     {
         await using var command = connection.Sql("""
-            INSERT INTO approvals (plan_id, plan_digest, approver, comment, at) VALUES (@plan_id, @plan_digest, @approver, @comment, @at)
+            INSERT INTO approvals (plan_id, plan_digest, approver, comment, at) VALUES (@plan_id, @plan_digest, @approver, @comment, @at) RETURNING seq
             """)
             .Text("plan_id", a.PlanId).Text("plan_digest", a.PlanDigest).Text("approver", a.Approver).Text("comment", a.Comment).Time("at", a.At);
-        await command.ExecuteNonQueryAsync(ct);
+        chain.Touched("approval", (long)(await command.ExecuteScalarAsync(ct))!);
     }
 
     public static async Task<IReadOnlyList<Approval>> OfDigestAsync(NpgsqlConnection connection, string location, string planDigest, CancellationToken ct)

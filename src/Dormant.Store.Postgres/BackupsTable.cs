@@ -9,15 +9,16 @@ internal static class BackupsTable
     /// ON CONFLICT DO NOTHING: the first backup of an account in a run is the one taken before it was
     /// changed; a retry after a crash backs up the changed account, which must not replace it.
     /// </summary>
-    public static async Task SaveFirstAsync(NpgsqlConnection connection, AccountBackup backup, CancellationToken ct)
+    public static async Task SaveFirstAsync(NpgsqlConnection connection, PgChainWrite chain, AccountBackup backup, CancellationToken ct)
     {
         await using var command = connection.Sql("""
             INSERT INTO backups (run_id, account_id, label, json, at) VALUES (@run_id, @account_id, @label, @json, @at)
-            ON CONFLICT (run_id, account_id) DO NOTHING
+            ON CONFLICT (run_id, account_id) DO NOTHING RETURNING run_id
             """)
             .Text("run_id", backup.RunId).Text("account_id", backup.AccountId).Text("label", backup.Label)
             .Text("json", backup.Json).Time("at", backup.At);
-        await command.ExecuteNonQueryAsync(ct);
+        // Nothing returned: the first backup stands unchanged, and its link still covers it.
+        if (await command.ExecuteScalarAsync(ct) is not null) chain.Touched("backup", backup.RunId, backup.AccountId);
     }
 
     public static async Task<IReadOnlyList<AccountBackup>> GetAsync(NpgsqlConnection connection, string location, string runId, string? accountId, CancellationToken ct)

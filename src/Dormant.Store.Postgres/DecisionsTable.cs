@@ -11,10 +11,11 @@ internal static class DecisionsTable
     /// Replaces the run's decisions inside the caller's transaction. A scan can hold 100k accounts,
     /// so the rows go in by binary COPY: one round trip stream instead of one statement per row.
     /// </summary>
-    public static async Task ReplaceAsync(NpgsqlConnection connection, string runId, IReadOnlyList<Decision> decisions, CancellationToken ct)
+    public static async Task ReplaceAsync(NpgsqlConnection connection, PgChainWrite chain, string runId, IReadOnlyList<Decision> decisions, CancellationToken ct)
     {
         await using (var delete = connection.Sql("DELETE FROM decisions WHERE run_id = @run_id").Text("run_id", runId))
             await delete.ExecuteNonQueryAsync(ct);
+        chain.Touched("decisions", runId);
 
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY decisions (run_id, ord, account_id, label, category, reason, last_active, days_inactive, evidence_source, status) FROM STDIN (FORMAT BINARY)", ct);

@@ -9,15 +9,15 @@ namespace Dormant.Store.Postgres;
 /// </summary>
 internal static class JournalTable
 {
-    public static async Task AppendAsync(NpgsqlConnection connection, JournalEntry entry, CancellationToken ct)
+    public static async Task AppendAsync(NpgsqlConnection connection, PgChainWrite chain, JournalEntry entry, CancellationToken ct)
     {
         await using var command = connection.Sql("""
             INSERT INTO journal (run_id, account_id, action, phase, detail, at)
-            VALUES (@run_id, @account_id, @action, @phase, @detail, @at)
+            VALUES (@run_id, @account_id, @action, @phase, @detail, @at) RETURNING seq
             """)
             .Text("run_id", entry.RunId).Text("account_id", entry.AccountId).Text("action", entry.Action)
             .Text("phase", Sqlite.Kebab<JournalPhase>.ToName(entry.Phase)).Text("detail", entry.Detail).Time("at", entry.At);
-        await command.ExecuteNonQueryAsync(ct);
+        chain.Touched("journal", (long)(await command.ExecuteScalarAsync(ct))!);
     }
 
     public static async Task<IReadOnlyList<JournalEntry>> GetAsync(NpgsqlConnection connection, string location, string runId, CancellationToken ct)

@@ -9,9 +9,9 @@ namespace Dormant.Store.Postgres;
 /// </summary>
 internal static class KeepTable
 {
-    public static async Task<KeepEntry> SaveAsync(NpgsqlConnection connection, KeepEntry e, CancellationToken ct)
+    public static async Task<KeepEntry> SaveAsync(NpgsqlConnection connection, PgChainWrite chain, KeepEntry e, CancellationToken ct)
     {
-        await EndAsync(connection, e.Platform, e.Account, e.CreatedAt, ct);
+        await EndAsync(connection, chain, e.Platform, e.Account, e.CreatedAt, ct);
         await using var command = connection.Sql("""
             INSERT INTO keeps (platform, account, until, reason, "by", created_at)
             VALUES (@platform, @account, @until, @reason, @by, @created_at) RETURNING id
@@ -19,17 +19,18 @@ internal static class KeepTable
             .Text("platform", e.Platform).Text("account", e.Account).Text("until", e.UntilText).Text("reason", e.Reason)
             .Text("by", e.By).Time("created_at", e.CreatedAt);
         var id = (long)(await command.ExecuteScalarAsync(ct))!;
+        chain.Touched("keep", id);
         return e with { Id = id };
     }
 
-    public static async Task<bool> RemoveAsync(NpgsqlConnection connection, string platform, string account, DateTimeOffset at, CancellationToken ct) =>
-        await EndAsync(connection, platform, account, at, ct) > 0;
+    public static async Task<bool> RemoveAsync(NpgsqlConnection connection, PgChainWrite chain, string platform, string account, DateTimeOffset at, CancellationToken ct) =>
+        await EndAsync(connection, chain, platform, account, at, ct) > 0;
 
-    public static async Task MarkExpiryReportedAsync(NpgsqlConnection connection, long id, DateTimeOffset at, CancellationToken ct)
+    public static async Task MarkExpiryReportedAsync(NpgsqlConnection connection, PgChainWrite chain, long id, DateTimeOffset at, CancellationToken ct)
     {
-        await using var command = connection.Sql("UPDATE keeps SET expiry_reported_at = @at WHERE id = @id AND expiry_reported_at IS NULL")
+        await using var command = connection.Sql("UPDATE keeps SET expiry_reported_at = @at WHERE id = @id AND expiry_reported_at IS NULL RETURNING id")
             .Time("at", at).Long("id", id);
-        await command.ExecuteNonQueryAsync(ct);
+        if (await command.ExecuteScalarAsync(ct) is long marked) chain.Touched("keep", marked);
     }
 
     public static async Task<IReadOnlyList<KeepEntry>> LiveAsync(NpgsqlConnection connection, string location, string? platform, CancellationToken ct)
@@ -55,11 +56,14 @@ internal static class KeepTable
         return entries;
     }
 
-    private static async Task<int> EndAsync(NpgsqlConnection connection, string platform, string account, DateTimeOffset at, CancellationToken ct)
+    private static async Task<int> EndAsync(NpgsqlConnection connection, PgChainWrite chain, string platform, string account, DateTimeOffset at, CancellationToken ct)
     {
         await using var command = connection.Sql("""
-            UPDATE keeps SET removed_at = @at WHERE platform = @platform AND lower(account) = lower(@account) AND removed_at IS NULL
+            UPDATE keeps SET removed_at = @at WHERE platform = @platform AND lower(account) = lower(@account) AND removed_at IS NULL RETURNING id
             """).Time("at", at).Text("platform", platform).Text("account", account);
-        return await command.ExecuteNonQueryAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ended = 0;
+        for (; await reader.ReadAsync(ct); ended++) chain.Touched("keep", reader.GetInt64(0));
+        return ended;
     }
 }

@@ -9,17 +9,17 @@ internal static class NoticesTable
 {
     private const string Columns = "seq, platform, tenant, account_id, label, plan_id, channel, phase, message_id, act_on, detail, at";
 
-    public static async Task AppendAsync(NpgsqlConnection connection, NoticeRecord r, CancellationToken ct)
+    public static async Task AppendAsync(NpgsqlConnection connection, PgChainWrite chain, NoticeRecord r, CancellationToken ct)
     {
         await using var command = connection.Sql("""
             INSERT INTO notices (platform, tenant, account_id, label, plan_id, channel, phase, message_id, act_on, detail, at)
-            VALUES (@platform, @tenant, @account_id, @label, @plan_id, @channel, @phase, @message_id, @act_on, @detail, @at)
+            VALUES (@platform, @tenant, @account_id, @label, @plan_id, @channel, @phase, @message_id, @act_on, @detail, @at) RETURNING seq
             """)
             .Text("platform", r.Platform).Text("tenant", r.Tenant).Text("account_id", r.AccountId).Text("label", r.Label)
             .Text("plan_id", r.PlanId).Text("channel", r.Channel).Text("phase", Sqlite.Kebab<NoticePhase>.ToName(r.Phase))
             .Text("message_id", r.MessageId).Text("act_on", r.ActOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Text("detail", r.Detail).Time("at", r.At);
-        await command.ExecuteNonQueryAsync(ct);
+        chain.Touched("notice", (long)(await command.ExecuteScalarAsync(ct))!);
     }
 
     public static Task<IReadOnlyList<NoticeRecord>> OfTenantAsync(NpgsqlConnection connection, string location, string platform, string tenant, CancellationToken ct) =>

@@ -13,18 +13,18 @@ internal static class PlansTable
     /// Two runners may record one plan at the same moment, so the insert yields to a row already
     /// there (waiting for its transaction) and the row then standing under the id decides.
     /// </summary>
-    public static async Task SaveAsync(NpgsqlConnection connection, string location, PlanRecord record, CancellationToken ct)
+    public static async Task SaveAsync(NpgsqlConnection connection, PgChainWrite chain, string location, PlanRecord record, CancellationToken ct)
     {
         var plan = record.Plan;
         await using (var insert = connection.Sql("""
             INSERT INTO plans (digest, plan_id, platform, tenant, created_at, expires_at, created_by, recorded_at, plan_json)
             VALUES (@digest, @plan_id, @platform, @tenant, @created_at, @expires_at, @created_by, @recorded_at, @plan_json)
-            ON CONFLICT DO NOTHING
+            ON CONFLICT DO NOTHING RETURNING digest
             """)
             .Text("digest", record.Digest).Text("plan_id", plan.PlanId).Text("platform", plan.Platform).Text("tenant", plan.Tenant)
             .Time("created_at", plan.CreatedAt).Time("expires_at", plan.ExpiresAt).Text("created_by", plan.CreatedBy)
             .Time("recorded_at", record.RecordedAt).Text("plan_json", JsonSerializer.Serialize(plan, DormantJson.Compact)))
-            await insert.ExecuteNonQueryAsync(ct);
+            if (await insert.ExecuteScalarAsync(ct) is not null) chain.Touched("plan", record.Digest);
 
         await using var find = connection.Sql("SELECT digest FROM plans WHERE plan_id = @plan_id").Text("plan_id", plan.PlanId);
         if (await find.ExecuteScalarAsync(ct) is not string known || known != record.Digest)

@@ -76,7 +76,7 @@ public sealed class PostgresRunStore : IRunStore
         return PgRunLock.Acquire(_connectionString, _url, runId);
     }
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Write(ct, c => RunsTable.UpsertAsync(c, run, ct));
+    public Task SaveRunAsync(RunRecord run, CancellationToken ct) => Write(ct, (c, chain) => RunsTable.UpsertAsync(c, chain, run, ct));
 
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken ct) => Read(ct, async c =>
         await RunsTable.GetAsync(c, Location, runId, ct) is { } run ? await AsSeenAsync(c, run, ct) : null);
@@ -93,23 +93,23 @@ public sealed class PostgresRunStore : IRunStore
         run.Status == "running" && await PgRunLock.IsAbandonedAsync(c, run.RunId, ct) ? run with { Status = "interrupted" } : run;
 
     public Task SaveDecisionsAsync(string runId, IReadOnlyList<Decision> decisions, CancellationToken ct) =>
-        Write(ct, c => DecisionsTable.ReplaceAsync(c, runId, decisions, ct));
+        Write(ct, (c, chain) => DecisionsTable.ReplaceAsync(c, chain, runId, decisions, ct));
 
     public Task<IReadOnlyList<Decision>> GetDecisionsAsync(string runId, CancellationToken ct) =>
         Read(ct, c => DecisionsTable.GetAsync(c, Location, runId, ct));
 
-    public Task AppendJournalAsync(JournalEntry entry, CancellationToken ct) => Write(ct, c => JournalTable.AppendAsync(c, entry, ct));
+    public Task AppendJournalAsync(JournalEntry entry, CancellationToken ct) => Write(ct, (c, chain) => JournalTable.AppendAsync(c, chain, entry, ct));
 
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string runId, CancellationToken ct) =>
         Read(ct, c => JournalTable.GetAsync(c, Location, runId, ct));
 
-    public Task SavePlanAsync(PlanRecord plan, CancellationToken ct) => Write(ct, c => PlansTable.SaveAsync(c, Location, plan, ct));
+    public Task SavePlanAsync(PlanRecord plan, CancellationToken ct) => Write(ct, (c, chain) => PlansTable.SaveAsync(c, chain, Location, plan, ct));
 
     public Task<PlanRecord?> GetPlanAsync(string digest, CancellationToken ct) => Read(ct, c => PlansTable.ByDigestAsync(c, Location, digest, ct));
 
     public Task<PlanRecord?> GetPlanByIdAsync(string planId, CancellationToken ct) => Read(ct, c => PlansTable.ByIdAsync(c, Location, planId, ct));
 
-    public Task SaveBackupAsync(AccountBackup backup, CancellationToken ct) => Write(ct, c => BackupsTable.SaveFirstAsync(c, backup, ct));
+    public Task SaveBackupAsync(AccountBackup backup, CancellationToken ct) => Write(ct, (c, chain) => BackupsTable.SaveFirstAsync(c, chain, backup, ct));
 
     public Task<AccountBackup?> GetBackupAsync(string runId, string accountId, CancellationToken ct) =>
         Read(ct, async c => (await BackupsTable.GetAsync(c, Location, runId, accountId, ct)).FirstOrDefault());
@@ -117,7 +117,7 @@ public sealed class PostgresRunStore : IRunStore
     public Task<IReadOnlyList<AccountBackup>> GetBackupsAsync(string runId, CancellationToken ct) =>
         Read(ct, c => BackupsTable.GetAsync(c, Location, runId, null, ct));
 
-    public Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct) => Write(ct, c => NoticesTable.AppendAsync(c, record, ct));
+    public Task AppendNoticeAsync(NoticeRecord record, CancellationToken ct) => Write(ct, (c, chain) => NoticesTable.AppendAsync(c, chain, record, ct));
 
     public Task<IReadOnlyList<NoticeRecord>> GetNoticesAsync(string platform, string tenant, CancellationToken ct) =>
         Read(ct, c => NoticesTable.OfTenantAsync(c, Location, platform, tenant, ct));
@@ -125,42 +125,40 @@ public sealed class PostgresRunStore : IRunStore
     public Task<IReadOnlyList<NoticeRecord>> GetPlanNoticesAsync(string planId, CancellationToken ct) =>
         Read(ct, c => NoticesTable.OfPlanAsync(c, Location, planId, ct));
 
-    public Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct) => Write(ct, c => KeepTable.SaveAsync(c, entry, ct));
+    public Task<KeepEntry> SaveKeepAsync(KeepEntry entry, CancellationToken ct) => Write(ct, (c, chain) => KeepTable.SaveAsync(c, chain, entry, ct));
 
     public Task<bool> RemoveKeepAsync(string platform, string account, DateTimeOffset at, CancellationToken ct) =>
-        Write(ct, c => KeepTable.RemoveAsync(c, platform, account, at, ct));
+        Write(ct, (c, chain) => KeepTable.RemoveAsync(c, chain, platform, account, at, ct));
 
     public Task<IReadOnlyList<KeepEntry>> GetKeepsAsync(string? platform, CancellationToken ct) =>
         Read(ct, c => KeepTable.LiveAsync(c, Location, platform, ct));
 
     public Task MarkKeepExpiryReportedAsync(long id, DateTimeOffset at, CancellationToken ct) =>
-        Write(ct, c => KeepTable.MarkExpiryReportedAsync(c, id, at, ct));
+        Write(ct, (c, chain) => KeepTable.MarkExpiryReportedAsync(c, chain, id, at, ct));
 
-    public Task SaveApprovalAsync(Approval approval, CancellationToken ct) => Write(ct, c => ApprovalsTable.InsertAsync(c, approval, ct));
+    public Task SaveApprovalAsync(Approval approval, CancellationToken ct) => Write(ct, (c, chain) => ApprovalsTable.InsertAsync(c, chain, approval, ct));
 
     public Task<IReadOnlyList<Approval>> GetApprovalsAsync(string planDigest, CancellationToken ct) =>
         Read(ct, c => ApprovalsTable.OfDigestAsync(c, Location, planDigest, ct));
 
-    public Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct) => Write(ct, c => SnapshotsTable.SaveAsync(c, snapshot, ct));
+    public Task SaveSnapshotAsync(PopulationSnapshot snapshot, CancellationToken ct) => Write(ct, (c, chain) => SnapshotsTable.SaveAsync(c, chain, snapshot, ct));
 
     public Task<PopulationSnapshot?> GetSnapshotAsync(string runId, CancellationToken ct) => Read(ct, c => SnapshotsTable.GetAsync(c, Location, runId, ct));
 
     public Task SaveVerificationsAsync(string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct) =>
-        Write(ct, c => VerificationsTable.ReplaceAsync(c, runId, checks, ct));
+        Write(ct, (c, chain) => VerificationsTable.ReplaceAsync(c, chain, runId, checks, ct));
 
     public Task<IReadOnlyList<AccountVerification>> GetVerificationsAsync(string runId, CancellationToken ct) =>
         Read(ct, c => VerificationsTable.GetAsync(c, Location, runId, ct));
 
-    // Refused rather than answered: a store whose writes are not linked must never be reported intact.
-    public Task<ChainHead> GetChainHeadAsync(CancellationToken ct) => Task.FromException<ChainHead>(ChainNotKept());
+    public Task<ChainHead> GetChainHeadAsync(CancellationToken ct) => Read(ct, c => PgChain.HeadAsync(c, ct));
 
-    public Task<ChainReport> VerifyChainAsync(CancellationToken ct) => Task.FromException<ChainReport>(ChainNotKept());
-
-    private ChainNotKeptException ChainNotKept()
+    /// <summary>In one repeatable-read snapshot, so a write by another runner cannot fall between the links and the rows.</summary>
+    public Task<ChainReport> VerifyChainAsync(CancellationToken ct) => Read(ct, async c =>
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ChainNotKeptException($"store {Location}: the hash chain is not yet kept on PostgreSQL stores, so its history cannot be verified");
-    }
+        await using var tx = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        return PgChain.Verify(c, ct);
+    });
 
     public void Dispose()
     {
@@ -181,17 +179,22 @@ public sealed class PostgresRunStore : IRunStore
         }
     }
 
-    private Task Write(CancellationToken ct, Func<NpgsqlConnection, Task> work) => Write(ct, async c =>
+    private Task Write(CancellationToken ct, Func<NpgsqlConnection, PgChainWrite, Task> work) => Write(ct, async (c, chain) =>
     {
-        await work(c);
+        await work(c, chain);
         return true;
     });
 
-    /// <summary>Each write is one transaction, so a later step can add rows (a chain link, say) that commit with it or not at all.</summary>
-    internal Task<T> Write<T>(CancellationToken ct, Func<NpgsqlConnection, Task<T>> work) => Read(ct, async c =>
+    /// <summary>
+    /// Each write is one transaction that links what it changed before it commits. Writers take turns on the
+    /// chain (a transaction-scoped advisory lock), so two runners never append after the same head.
+    /// </summary>
+    internal Task<T> Write<T>(CancellationToken ct, Func<NpgsqlConnection, PgChainWrite, Task<T>> work) => Read(ct, async c =>
     {
         await using var tx = await c.BeginTransactionAsync(ct);
-        var result = await work(c);
+        var chain = await PgChainWrite.BeginAsync(c, ct);
+        var result = await work(c, chain);
+        await chain.LinkAsync(ct);
         await tx.CommitAsync(ct);
         return result;
     });

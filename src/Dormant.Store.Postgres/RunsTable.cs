@@ -8,7 +8,7 @@ internal static class RunsTable
     private const string Columns =
         "run_id, kind, platform, tenant, plan_id, plan_digest, parent_run_id, policy_json, run_by, started_at, finished_at, status, summary_json";
 
-    public static async Task UpsertAsync(NpgsqlConnection connection, RunRecord run, CancellationToken ct)
+    public static async Task UpsertAsync(NpgsqlConnection connection, PgChainWrite chain, RunRecord run, CancellationToken ct)
     {
         await using var command = connection.Sql($"""
             INSERT INTO runs ({Columns})
@@ -24,6 +24,7 @@ internal static class RunsTable
             .Text("policy_json", run.PolicyJson).Text("run_by", run.RunBy).Time("started_at", run.StartedAt)
             .Time("finished_at", run.FinishedAt).Text("status", run.Status).Text("summary_json", run.SummaryJson);
         await command.ExecuteNonQueryAsync(ct);
+        chain.Touched("run", run.RunId);
     }
 
     public static async Task<RunRecord?> GetAsync(NpgsqlConnection connection, string location, string runId, CancellationToken ct)

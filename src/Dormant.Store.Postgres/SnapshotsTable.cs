@@ -9,7 +9,7 @@ namespace Dormant.Store.Postgres;
 /// <summary>One population snapshot per scan run; the listing's requests are kept as JSON text, as in the SQLite store.</summary>
 internal static class SnapshotsTable
 {
-    public static async Task SaveAsync(NpgsqlConnection connection, PopulationSnapshot s, CancellationToken ct)
+    public static async Task SaveAsync(NpgsqlConnection connection, PgChainWrite chain, PopulationSnapshot s, CancellationToken ct)
     {
         await using var command = connection.Sql("""
             INSERT INTO scan_snapshots (run_id, platform, tenant, read_at, tool_version, requests_json, accounts_read, vendor_total, total_source)
@@ -22,6 +22,7 @@ internal static class SnapshotsTable
             .Text("tool_version", s.ToolVersion).Text("requests_json", JsonSerializer.Serialize(s.Requests, DormantJson.Compact))
             .Int("accounts_read", s.AccountsRead).Int("vendor_total", s.VendorTotal).Text("total_source", s.TotalSource);
         await command.ExecuteNonQueryAsync(ct);
+        chain.Touched("snapshot", s.RunId);
     }
 
     public static async Task<PopulationSnapshot?> GetAsync(NpgsqlConnection connection, string location, string runId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Dormant.Core.Errors;
+using Dormant.Core.Store.Chain;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,12 +17,21 @@ public static class SqliteImport
     /// <summary>Rows per table copied, in the order copied.</summary>
     public static async Task<IReadOnlyList<(string Table, long Rows)>> CopyAsync(string sqlitePath, PostgresRunStore target, CancellationToken ct)
     {
-        // Opening checks the file is a Dormant store and brings it to the latest schema first.
-        Sqlite.SqliteRunStore.Open(sqlitePath).Dispose();
+        // Opening checks the file is a Dormant store and brings it to the latest schema first. A broken chain is not
+        // carried into a team's store: the copy would vouch for rows nobody can vouch for.
+        ChainHead head;
+        using (var file = Sqlite.SqliteRunStore.Open(sqlitePath))
+        {
+            var report = await file.VerifyChainAsync(ct);
+            if (report.Break is { } broken)
+                throw new DormantException($"store {sqlitePath}: {broken.Message}; nothing was copied — see 'dormant verify --store {sqlitePath}'");
+            head = report.Head;
+        }
+
         using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         source.Open();
         var fileTables = Names(source, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-        return await target.Write(ct, async c =>
+        return await target.Write(ct, async (c, _) =>
         {
             var tables = await TablesAsync(c, ct);
             if (fileTables.Except(tables.Keys).ToList() is { Count: > 0 } extra)
@@ -36,6 +46,11 @@ public static class SqliteImport
             var copied = new List<(string, long)>();
             foreach (var (table, columns) in tables.Where(t => fileTables.Contains(t.Key)))
                 copied.Add((table, await CopyTableAsync(source, c, table, columns, ct)));
+
+            // Checked before the copy commits: the copy's rows must verify against the links that came with them.
+            var copy = PgChain.Verify(c, ct);
+            if (!copy.Intact || copy.Head != head)
+                throw new DormantException($"store {target.Location}: the copy does not verify as {sqlitePath} does ({copy.Break?.Message ?? $"head {copy.Head.Hash} after {copy.Head.Links} links, not {head.Hash} after {head.Links}"}); nothing was copied");
             return (IReadOnlyList<(string, long)>)copied;
         });
     }

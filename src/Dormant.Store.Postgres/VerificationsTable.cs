@@ -6,10 +6,11 @@ namespace Dormant.Store.Postgres;
 /// <summary>The read-back after an apply: one row per account acted on, replaced whole (in the caller's transaction) when the run is applied again.</summary>
 internal static class VerificationsTable
 {
-    public static async Task ReplaceAsync(NpgsqlConnection connection, string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct)
+    public static async Task ReplaceAsync(NpgsqlConnection connection, PgChainWrite chain, string runId, IReadOnlyList<AccountVerification> checks, CancellationToken ct)
     {
         await using (var delete = connection.Sql("DELETE FROM verifications WHERE run_id = @run_id").Text("run_id", runId))
             await delete.ExecuteNonQueryAsync(ct);
+        chain.Touched("verifications", runId);
 
         foreach (var v in checks)
         {

@@ -132,7 +132,7 @@ internal static class ChainTable
     {
         foreach (var table in ChainedTable.All)
         {
-            using var command = Command(connection, null, $"SELECT * FROM main.{table.Table} ORDER BY {table.OrderBy}");
+            using var command = Command(connection, null, $"SELECT * FROM main.{table.Table} ORDER BY {OrderBy(table)}");
             using var reader = command.ExecuteReader();
             while (reader.Read()) yield return new ChainRow(table.Kind, Columns(reader));
         }
@@ -151,7 +151,7 @@ internal static class ChainTable
         var prev = Head(connection, null).Hash;
         foreach (var (kind, keys) in noted)
         {
-            var table = ChainedTable.All.Single(t => t.Kind.Name == kind);
+            var table = ChainedTable.Of(kind);
             prev = Link(connection, null, table, keys[..table.Kind.KeyColumns.Count], prev);
         }
 
@@ -163,7 +163,7 @@ internal static class ChainTable
     {
         var where = string.Join(" AND ", table.Kind.KeyColumns.Select((c, i) => $"{c} = $k{i}"));
         using var content = new ChainContent();
-        using (var select = Command(connection, tx, $"SELECT * FROM main.{table.Table} WHERE {where} ORDER BY {table.OrderBy}"))
+        using (var select = Command(connection, tx, $"SELECT * FROM main.{table.Table} WHERE {where} ORDER BY {OrderBy(table)}"))
         {
             for (var i = 0; i < keys.Length; i++) select.Parameters.AddWithValue($"$k{i}", keys[i]);
             using var reader = select.ExecuteReader();
@@ -182,6 +182,10 @@ internal static class ChainTable
         insert.ExecuteNonQuery();
         return hash;
     }
+
+    /// <summary>Keys first so a unit's rows are adjacent, then its own order, then insertion order.</summary>
+    private static string OrderBy(ChainedTable table) =>
+        string.Join(", ", [.. table.Kind.KeyColumns, .. table.Order is null ? Array.Empty<string>() : [table.Order], "rowid"]);
 
     private static KeyValuePair<string, object?>[] Columns(SqliteDataReader reader)
     {

@@ -39,7 +39,7 @@ public sealed class ApplyCommand : DormantCommand
         StoreAccess.Check(_store, parse, ctx);
         // The file only names the plan: what is applied is the store's copy, found before any vendor is asked anything.
         using var store = StoreAccess.Open(_store, parse, ctx);
-        await ChainGate.CheckAsync(store, ctx, ct);
+        await ChainGate.CheckAsync(store, ct);
         var (digest, plan, _) = await PlanRecords.VouchedAsync(store, ctx, named, file, ct);
         await PlanGate.CheckNotRestoredAsync(store, plan.PlanId, ct);
         await ApprovalGate.CheckAsync(store, plan, digest, ct);

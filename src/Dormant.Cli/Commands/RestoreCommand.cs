@@ -40,7 +40,7 @@ public sealed class RestoreCommand : DormantCommand
             throw new UsageException("restore takes a RUN-ID or --from-backups DIR (one of them); see 'dormant runs'");
         var only = parse.GetValue(_accounts) ?? [];
         using var store = StoreAccess.Open(_store, parse, ctx);
-        await ChainGate.CheckAsync(store, ctx, ct);
+        await ChainGate.CheckAsync(store, ct);
         ApplyResult result;
         string platform;
         if (folder is not null)

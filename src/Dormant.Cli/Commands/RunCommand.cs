@@ -56,7 +56,7 @@ public sealed class RunCommand : DormantCommand
         var notices = act && rules.NoticeDays > 0 ? _notices.Resolve(parse, ctx, config.Notices, rules.Notify) : null;
         using var connected = _connection.Connect(parse, platform, config, ctx);
         using var store = StoreAccess.Open(_store, parse, ctx);
-        if (act) await ChainGate.CheckAsync(store, ctx, ct);
+        if (act) await ChainGate.CheckAsync(store, ct);
         var plan = await ScanStep.PlanAsync(ctx, connected, rules, TimeSpan.FromHours(1), ct);
         plan = await Notices.KeepStep.ProtectAsync(ctx, store, plan, ct);
         ScanStep.Render(ctx, plan, connected);

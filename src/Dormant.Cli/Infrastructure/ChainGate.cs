@@ -1,6 +1,5 @@
 using Dormant.Core.Errors;
 using Dormant.Core.Store;
-using Dormant.Core.Store.Chain;
 
 namespace Dormant.Cli.Infrastructure;
 
@@ -10,20 +9,9 @@ namespace Dormant.Cli.Infrastructure;
 /// </summary>
 public static class ChainGate
 {
-    public static async Task CheckAsync(IRunStore store, CliContext ctx, CancellationToken ct)
+    public static async Task CheckAsync(IRunStore store, CancellationToken ct)
     {
-        ChainReport report;
-        try
-        {
-            report = await store.VerifyChainAsync(ct);
-        }
-        catch (ChainNotKeptException notKept)
-        {
-            // A store without a chain holds nothing to check; the command goes on, and says its history went unverified.
-            ctx.Error.WriteLine($"warning: {notKept.Message}; going on unverified");
-            return;
-        }
-
+        var report = await store.VerifyChainAsync(ct);
         if (report.Break is { } broken)
             throw new DormantException($"store {store.Location}: {broken.Message}; nothing was done — see 'dormant verify'", ExitCodes.Failure);
     }

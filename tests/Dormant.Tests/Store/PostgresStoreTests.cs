@@ -1,5 +1,6 @@
 using Dormant.Core.Errors;
-using Dormant.Core.Store.Chain;
+using Dormant.Core.Notices;
+using Dormant.Core.Store;
 using Dormant.Store.Postgres;
 using Dormant.Tests.Support;
 
@@ -44,16 +45,28 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Equal(PgRunLock.Key("run-1"), PgRunLock.Key("run-1"));
 
     [SkippableFact]
-    public async Task The_chain_is_refused_not_reported_intact_while_postgresql_does_not_keep_it()
+    public async Task A_store_made_before_postgresql_kept_the_chain_is_linked_whole_when_migrated()
     {
-        using var store = Database.Open();
-        await store.SaveRunAsync(StoreSamples.Run("r1", StoreSamples.T0), default);
+        using (var store = Database.Open())
+        {
+            await store.SaveRunAsync(StoreSamples.Run("r1", StoreSamples.T0), default);
+            await store.AppendJournalAsync(new JournalEntry("r1", "a@x", "suspend", JournalPhase.Intent, "", StoreSamples.T0), default);
+            await store.SaveKeepAsync(new KeepEntry("atlassian", "k@x", new DateOnly(2099, 1, 1), "leave", "ann", StoreSamples.T0), default);
+        }
 
-        var verify = await Assert.ThrowsAsync<ChainNotKeptException>(() => store.VerifyChainAsync(default));
-        var head = await Assert.ThrowsAsync<ChainNotKeptException>(() => store.GetChainHeadAsync(default));
+        // The store as the release before wrote it: version 3, rows without links, the read-back in the database's collation.
+        Database.Execute("""
+            DELETE FROM chain; UPDATE dormant_schema SET version = 3;
+            ALTER TABLE verifications ALTER COLUMN account_id TYPE text COLLATE "default";
+            """);
 
-        Assert.Contains("the hash chain is not yet kept on PostgreSQL stores", verify.Message);
-        Assert.Equal(verify.Message, head.Message);
+        using var migrated = Database.Open();
+        var report = await migrated.VerifyChainAsync(default);
+
+        Assert.True(report.Intact, report.Break?.Message);
+        Assert.Equal(3, report.Head.Links);
+        Assert.Equal(PostgresRunStore.SchemaVersion, Convert.ToInt32(Database.Scalar("SELECT version FROM dormant_schema")));
+        Assert.Equal("C", Database.Scalar("SELECT collation_name FROM information_schema.columns WHERE table_name = 'verifications' AND column_name = 'account_id'"));
     }
 
     [SkippableFact]

@@ -105,9 +105,47 @@ public sealed class StoreCopyTests : IAsyncLifetime
 
         Assert.Contains(runs, r => source.GetSnapshotAsync(r.RunId, _ct).Result is not null);
         Assert.Contains(runs, r => source.GetVerificationsAsync(r.RunId, _ct).Result.Count > 0);
-        // The links are kept for the day PostgreSQL extends the chain; until then it refuses to vouch for them.
+    }
+
+    [SkippableFact]
+    public async Task The_copy_verifies_with_the_files_head_and_goes_on_linking_what_is_written_to_it()
+    {
+        var onFile = await Cli.RunAsync("verify");
+        await OkAsync("store", "copy", "--from", File, "--to", _db.Url.ToString());
+        using var source = SqliteRunStore.Open(File);
+        using var target = _db.Open(create: false);
         var head = await source.GetChainHeadAsync(_ct);
-        Assert.Equal(head.Hash, _db.Scalar("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1"));
+
+        var onServer = await Cli.RunAsync("verify", "--store", _db.Url.ToString());
+
+        Assert.True(onServer.ExitCode == 0, onServer.All);
+        Assert.Equal(head, await target.GetChainHeadAsync(_ct));
+        Assert.Contains($"chain intact, {head.Links} links, head {head.Hash}", onServer.Out);
+        Assert.Equal(onFile.Out.Replace(File, _db.Url.ToString()), onServer.Out);
+
+        await OkAsync("keep", "u12", "-c", "atlassian", "--until", Until, "--reason", "leave", "--store", _db.Url.ToString());
+        var after = await target.VerifyChainAsync(_ct);
+        Assert.True(after.Intact, after.Break?.Message);
+        Assert.Equal(head.Links + 1, after.Head.Links);
+    }
+
+    [SkippableFact]
+    public async Task A_file_whose_chain_is_broken_is_not_copied()
+    {
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={File};Pooling=False"))
+        {
+            raw.Open();
+            using var edit = raw.CreateCommand();
+            edit.CommandText = "UPDATE keeps SET reason = 'lea ve' WHERE account = 'u10'";
+            Assert.Equal(1, edit.ExecuteNonQuery());
+        }
+
+        var copy = await Cli.RunAsync("store", "copy", "--from", File, "--to", _db.Url.ToString());
+
+        Assert.Equal(1, copy.ExitCode);
+        Assert.Contains($"store {File}: chain broken at link ", copy.Error);
+        Assert.Contains("keep id 1 (account u10) does not match its recorded hash; nothing was copied", copy.Error);
+        Assert.Equal(0L, Convert.ToInt64(_db.Scalar("SELECT count(*) FROM runs")));
     }
 
     private sealed class SnapshotJson : IEqualityComparer<Dormant.Core.Store.PopulationSnapshot?>

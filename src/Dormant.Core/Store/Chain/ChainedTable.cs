@@ -1,9 +1,10 @@
-using Dormant.Core.Store.Chain;
+namespace Dormant.Core.Store.Chain;
 
-namespace Dormant.Store.Sqlite;
-
-/// <summary>A table the chain covers: its kind, and the column that orders a unit's rows when a unit has many.</summary>
-internal sealed record ChainedTable(ChainKind Kind, string Table, string? Order = null)
+/// <summary>
+/// A table the chain covers: its kind, and the column that orders a unit's rows when a unit has many.
+/// Every backend keeps these tables under these names with these columns, so a copied store verifies as it did.
+/// </summary>
+public sealed record ChainedTable(ChainKind Kind, string Table, string? Order = null)
 {
     public ChainedTable(string kind, string table, string[] keyColumns, string? order = null)
         : this(new ChainKind(kind, keyColumns, Set: order is not null), table, order)
@@ -11,8 +12,8 @@ internal sealed record ChainedTable(ChainKind Kind, string Table, string? Order 
     }
 
     /// <summary>
-    /// Every table whose rows the store vouches for. Linking a new table is one line here; its writes must
-    /// go through <see cref="SqliteRunStore"/>'s Write, which links what they changed in their transaction.
+    /// Every table whose rows the store vouches for. Linking a new table starts with one line here; each
+    /// backend then links the new table's writes in their transaction (see docs/store-chain.md).
     /// </summary>
     public static readonly IReadOnlyList<ChainedTable> All =
     [
@@ -32,6 +33,5 @@ internal sealed record ChainedTable(ChainKind Kind, string Table, string? Order 
 
     public static IReadOnlyList<ChainKind> Kinds { get; } = [.. All.Select(t => t.Kind)];
 
-    /// <summary>Keys first so a unit's rows are adjacent, then its own order, then insertion order.</summary>
-    public string OrderBy => string.Join(", ", [.. Kind.KeyColumns, .. Order is null ? Array.Empty<string>() : [Order], "rowid"]);
+    public static ChainedTable Of(string kind) => All.Single(t => t.Kind.Name == kind);
 }
