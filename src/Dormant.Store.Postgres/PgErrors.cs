@@ -19,7 +19,7 @@ internal static class PgErrors
             PostgresException pg => pg.SqlState switch
             {
                 PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification =>
-                    $"store {url} refused the login ({pg.MessageText}); check the user, and PGPASSWORD or ~/.pgpass",
+                    $"store {url} refused the login: {pg.MessageText}; check the user, and the password in PGPASSWORD, PGPASSFILE or ~/.pgpass",
                 PostgresErrorCodes.InvalidCatalogName =>
                     $"store {url}: the server at {at} has no database {url.Database} ({pg.MessageText}); create it (createdb {url.Database}) or check --store",
                 PostgresErrorCodes.InsufficientPrivilege =>
@@ -32,8 +32,10 @@ internal static class PgErrors
                 $"cannot reach the PostgreSQL store at {at} (database {url.Database}: {socket.Message}); check the host and port, and that the server runs",
             NpgsqlException { InnerException: TimeoutException } or TimeoutException =>
                 $"the PostgreSQL store at {at} (database {url.Database}) did not answer in time; check the host, the port and the network",
+            // Npgsql's own "No password has been provided but the backend requires one": no server code to match on.
             NpgsqlException npgsql when npgsql.Message.Contains("password", StringComparison.OrdinalIgnoreCase) =>
-                $"store {url} asks for a password and none was given; set PGPASSWORD or add the server to ~/.pgpass",
+                $"store {url} asks for a password and none was given; set PGPASSWORD, or add the server to the password file "
+                + "(PGPASSFILE, else ~/.pgpass; a line HOST:PORT:DB:USER:PASSWORD)",
             _ => $"store {url} failed ({OneLine(ex.Message)})",
         };
         return new DormantException(message, ExitCodes.Failure, ex);

@@ -15,11 +15,12 @@ internal sealed class TempDatabase : IDisposable
 
     public StoreUrl Url { get; }
 
-    public static TempDatabase Create()
+    /// <summary>Made by the test server's superuser; an owner (a role name we chose, not input) gets it and its public schema.</summary>
+    public static TempDatabase Create(string? owner = null)
     {
         var server = TestPostgres.Server();
         var url = server.WithDatabase("dormant_test_" + Guid.NewGuid().ToString("N")[..16]);
-        TestPostgres.Execute(server, $"CREATE DATABASE {url.Database}");
+        TestPostgres.Execute(server, owner is null ? $"CREATE DATABASE {url.Database}" : $"CREATE DATABASE {url.Database} OWNER \"{owner}\"");
         return new TempDatabase(server, url);
     }
 
