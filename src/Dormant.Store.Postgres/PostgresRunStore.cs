@@ -61,7 +61,8 @@ public sealed class PostgresRunStore : IRunStore
         Database = url.Database,
         Username = url.User,
         Password = login.Password,
-        Passfile = login.Passfile,
+        // Named even when there is none: Npgsql would otherwise read the process's own ~/.pgpass, behind the caller's variables.
+        Passfile = login.Passfile ?? (OperatingSystem.IsWindows() ? null : "/dev/null"),
         SslMode = url.SslMode ?? SslMode.Prefer,
         ApplicationName = "dormant",
         // No pool: a lock's session must really end when the lock is disposed, and a CLI needs few connections.

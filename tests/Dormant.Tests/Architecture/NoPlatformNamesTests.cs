@@ -11,7 +11,7 @@ namespace Dormant.Tests.Architecture;
 /// </summary>
 public sealed class NoPlatformNamesTests
 {
-    private static readonly string[] s_folders = ["src/Dormant.Core", "src/Dormant.Store.Sqlite", "src/Dormant.Cli"];
+    private static readonly string[] s_folders = ["src/Dormant.Core", "src/Dormant.Store.Sqlite", "src/Dormant.Store.Postgres", "src/Dormant.Cli"];
 
     /// <summary>Products and vendor domains that name a platform without being its catalog name.</summary>
     private static readonly string[] s_productWords = ["jira", "confluence", "bitbucket", "github", "onlyoffice", "getport"];

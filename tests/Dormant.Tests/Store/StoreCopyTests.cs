@@ -122,6 +122,12 @@ public sealed class StoreCopyTests : IAsyncLifetime
         Assert.Equal(head, await target.GetChainHeadAsync(_ct));
         Assert.Contains($"chain intact, {head.Links} links, head {head.Hash}", onServer.Out);
         Assert.Equal(onFile.Out.Replace(File, _db.Url.ToString()), onServer.Out);
+        var applied = (await target.ListRunsAsync(0, _ct)).Single(r => r.Kind == "apply").RunId;
+        var pack = await Cli.RunAsync("evidence", applied, "-o", "pack.zip", "--store", _db.Url.ToString());
+        Assert.True(pack.ExitCode == 0, pack.All);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(_org.Dir.File("pack.zip")))
+        using (var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open()))
+            Assert.Contains(head.Hash, manifest.ReadToEnd());
 
         await OkAsync("keep", "u12", "-c", "atlassian", "--until", Until, "--reason", "leave", "--store", _db.Url.ToString());
         var after = await target.VerifyChainAsync(_ct);
