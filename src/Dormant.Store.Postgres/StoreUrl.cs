@@ -21,7 +21,7 @@ public sealed record StoreUrl(string? User, string Host, int Port, string Databa
         if (!IsPostgres(text) || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
             throw new UsageException("the store URL is not of the form postgres://USER@HOST:PORT/DB");
         if (uri.UserInfo.Contains(':'))
-            throw new UsageException("the store URL holds a password; remove it from the URL and set PGPASSWORD or add the server to ~/.pgpass");
+            throw new UsageException("the store URL holds a password; take it out of the URL and set PGPASSWORD or add the server to ~/.pgpass");
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Length == 0 || database.Contains('/'))
             throw new UsageException($"the store URL postgres://{uri.Authority}{uri.AbsolutePath} names no database; add it: postgres://USER@HOST:PORT/DB");
@@ -29,6 +29,10 @@ public sealed record StoreUrl(string? User, string Host, int Port, string Databa
         var user = uri.UserInfo.Length == 0 ? null : Uri.UnescapeDataString(uri.UserInfo);
         return new StoreUrl(user, uri.Host, uri.IsDefaultPort || uri.Port < 0 ? DefaultPort : uri.Port, database, Ssl(uri.Query));
     }
+
+    /// <summary>libpq's names for the modes (verify-ca, verify-full), by name only: Enum.TryParse would also take "3".</summary>
+    private static readonly Dictionary<string, SslMode> s_sslModes = Enum.GetValues<SslMode>().ToDictionary(
+        m => m.ToString().ToLowerInvariant().Replace("verify", "verify-", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The only query parameter we take; anything else is refused rather than silently ignored.</summary>
     private static SslMode? Ssl(string query)
@@ -40,8 +44,8 @@ public sealed record StoreUrl(string? User, string Host, int Port, string Databa
             var (key, value) = pair.IndexOf('=') is var eq and > 0 ? (pair[..eq], Uri.UnescapeDataString(pair[(eq + 1)..])) : (pair, "");
             if (!key.Equals("sslmode", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"the store URL has an unknown parameter '{Uri.UnescapeDataString(key)}'; only sslmode is taken");
-            mode = value.Replace("-", "", StringComparison.Ordinal) is var name && Enum.TryParse<SslMode>(name, ignoreCase: true, out var m)
-                ? m : throw new UsageException($"the store URL's sslmode '{value}' is not one of disable, allow, prefer, require, verify-ca, verify-full");
+            mode = s_sslModes.TryGetValue(value, out var m)
+                ? m : throw new UsageException($"the store URL's sslmode '{value}' is not one of {string.Join(", ", s_sslModes.Keys)}");
         }
         return mode;
     }

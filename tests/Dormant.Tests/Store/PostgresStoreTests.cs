@@ -24,7 +24,7 @@ public sealed class PostgresStoreTests : IDisposable
         var result = await new CliHarness(dir.Path).RunAsync("runs", "--store", url);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Equal("error: the store URL holds a password; remove it from the URL and set PGPASSWORD or add the server to ~/.pgpass\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("error: the store URL holds a password; take it out of the URL and set PGPASSWORD or add the server to ~/.pgpass\n", result.Error.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("hunter2", result.All);
     }
 
@@ -37,6 +37,7 @@ public sealed class PostgresStoreTests : IDisposable
     [InlineData("postgres://ann@db.example.com:5432/", "names no database")]
     [InlineData("postgres://ann@db.example.com/d?password=x", "unknown parameter 'password'")]
     [InlineData("postgres://ann@db.example.com/d?sslmode=maybe", "sslmode 'maybe'")]
+    [InlineData("postgres://ann@db.example.com/d?sslmode=3", "sslmode '3' is not one of disable, allow, prefer, require, verify-ca, verify-full")]
     public void A_bad_url_says_what_is_wrong(string text, string why) =>
         Assert.Contains(why, Assert.Throws<UsageException>(() => StoreUrl.Parse(text)).Message);
 
