@@ -10,8 +10,8 @@ namespace Dormant.Bench.Store;
 
 /// <summary>
 /// "store" mode: the store's own share of a run on each backend — a 100,000-account scan's decisions
-/// (one transaction) and a 1,000-account apply's writes (backup, intent, outcome per account, each
-/// committed before the next, as the engine does). PostgreSQL is the server named by --postgres or
+/// (one transaction), a 1,000-account apply's writes (backup, intent, outcome per account, each
+/// committed before the next, as the engine does), and verifying the resulting chain. PostgreSQL is the server named by --postgres or
 /// DORMANT_TEST_POSTGRES, in a database made for the run and dropped after it.
 /// </summary>
 internal static class StoreBench
@@ -48,6 +48,7 @@ internal static class StoreBench
             Console.WriteLine($"| scan: {decisions:N0} decisions, one transaction | {sqlite.Scan.TotalSeconds:F2} s | {postgres.Scan.TotalSeconds:F2} s | {postgres.Scan / sqlite.Scan:F2} |");
             Console.WriteLine($"| apply: {accounts:N0} accounts × 3 committed writes | {sqlite.Apply.TotalSeconds:F2} s | {postgres.Apply.TotalSeconds:F2} s | {postgres.Apply / sqlite.Apply:F2} |");
             Console.WriteLine($"| apply: per committed write | {sqlite.Apply.TotalMilliseconds / (3.0 * accounts):F2} ms | {postgres.Apply.TotalMilliseconds / (3.0 * accounts):F2} ms | |");
+            Console.WriteLine($"| verify the chain: {sqlite.Links:N0} links, {decisions + 3 * accounts:N0} rows | {sqlite.Verify.TotalSeconds:F2} s | {postgres.Verify.TotalSeconds:F2} s | {postgres.Verify / sqlite.Verify:F2} |");
             return 0;
         }
         finally
@@ -57,7 +58,7 @@ internal static class StoreBench
         }
     }
 
-    private static async Task<(TimeSpan Scan, TimeSpan Apply)> MeasureAsync(Func<IRunStore> open, int decisions, int accounts)
+    private static async Task<(TimeSpan Scan, TimeSpan Apply, TimeSpan Verify, long Links)> MeasureAsync(Func<IRunStore> open, int decisions, int accounts)
     {
         using var store = open();
         var rows = Enumerable.Range(0, decisions).Select(i => new Decision(
@@ -76,7 +77,13 @@ internal static class StoreBench
             await store.AppendJournalAsync(new JournalEntry("bench-apply", id, "suspend", JournalPhase.Done, "", DateTimeOffset.UtcNow), CancellationToken.None);
         }
 
-        return (scan, clock.Elapsed);
+        var apply = clock.Elapsed;
+
+        // What every apply pays before it starts: the whole chain, checked.
+        clock.Restart();
+        var report = await store.VerifyChainAsync(CancellationToken.None);
+        if (!report.Intact) throw new InvalidOperationException($"the bench's own store does not verify: {report.Break!.Message}");
+        return (scan, apply, clock.Elapsed, report.Head.Links);
     }
 
     private static async Task ExecuteAsync(StoreUrl url, string sql)
