@@ -10,6 +10,10 @@ namespace Dormant.Cli.Infrastructure;
 /// </summary>
 public static class NamedPlan
 {
+    /// <summary>Not a file's name: no folder in it and no .json, as an id 'dormant plan' prints is.</summary>
+    public static bool LooksLikeId(string given) =>
+        given.IndexOfAny(['/', '\\']) < 0 && !given.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<PlanRecord> FindAsync(IRunStore store, CliContext ctx, string given, CancellationToken ct)
     {
         var file = Path.GetFullPath(given, ctx.Env.WorkingDirectory);
