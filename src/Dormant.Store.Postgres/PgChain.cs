@@ -73,7 +73,7 @@ internal static class PgChain
         foreach (var table in ChainedTable.All)
         {
             string? key = null;
-            var content = new ChainContent();
+            using var content = new ChainContent();
             void Close()
             {
                 var digest = content.Digest();
@@ -92,7 +92,6 @@ internal static class PgChain
             }
 
             Close();
-            content.Dispose();
         }
 
         // Units linked once whose rows are gone now say so, as the store says of a set it emptied.

@@ -28,9 +28,13 @@ public sealed class StoreCopyCommand : DormantCommand
         using var target = PostgresRunStore.Open(StoreUrl.Parse(to), PgLogin.From(ctx.Variable));
         var copied = await SqliteImport.CopyAsync(from, target, ct);
         foreach (var (table, rows) in copied) ctx.Text.WriteLine($"{table}\t{rows}");
+        // The copy committed only because it verified with the file's head: say which, so it can be quoted.
+        var head = await target.GetChainHeadAsync(ct);
+        ctx.Say($"chain intact on both: {head.Links} links, head {head.Hash}");
         ctx.Say($"copied {copied.Sum(c => c.Rows)} rows of {Rendering.TerminalText.Escape(from)} into {target.Location}; point --store (or DORMANT_STORE, or store: in the config) at it");
         if (ctx.Json)
-            Rendering.JsonOutput.Write(ctx, "dormant.store-copy/v1", new { from, to = target.Location, tables = copied.Select(c => new { table = c.Table, rows = c.Rows }).ToList() });
+            Rendering.JsonOutput.Write(ctx, "dormant.store-copy/v1", new { from, to = target.Location, tables = copied.Select(c => new { table = c.Table, rows = c.Rows }).ToList(),
+                chain = new { links = head.Links, head = head.Hash } });
         return ExitCodes.Done;
     }
 }

@@ -111,10 +111,11 @@ public sealed class StoreCopyTests : IAsyncLifetime
     public async Task The_copy_verifies_with_the_files_head_and_goes_on_linking_what_is_written_to_it()
     {
         var onFile = await Cli.RunAsync("verify");
-        await OkAsync("store", "copy", "--from", File, "--to", _db.Url.ToString());
+        var copy = await Cli.RunAsync("store", "copy", "--from", File, "--to", _db.Url.ToString());
         using var source = SqliteRunStore.Open(File);
         using var target = _db.Open(create: false);
         var head = await source.GetChainHeadAsync(_ct);
+        Assert.Contains($"chain intact on both: {head.Links} links, head {head.Hash}", copy.Error + copy.Out);
 
         var onServer = await Cli.RunAsync("verify", "--store", _db.Url.ToString());
 
