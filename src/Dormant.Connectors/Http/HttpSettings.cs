@@ -13,6 +13,11 @@ public sealed record HttpSettings
     /// <summary>Longest single wait Dormant accepts from Retry-After or a rate-limit reset.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(2);
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a TCP connection may take. A firewall that drops packets would otherwise hold each attempt for
+    /// the whole AttemptTimeout; a connection never made sent nothing, so it fails at once instead of being retried.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// A vendor's rate limit that status and headers alone do not tell (GitHub: a 403 whose message says

@@ -9,7 +9,7 @@ namespace Dormant.Connectors.Http;
 /// 429, or 503 with Retry-After (the vendor asking us to come back). A timeout, a dropped connection,
 /// or another 5xx after a write was sent leaves its outcome unknown, and sending it again blindly
 /// would act twice; the engine settles those by re-reading. Nothing is repeated when the host could
-/// not be reached at all (connection refused, unknown name): that is a wrong base URL or a network
+/// not be reached at all (connection refused, unknown name, no connection within the connect timeout): that is a wrong base URL or a network
 /// that is down, and waiting does not fix it.
 /// </summary>
 public static class RetryRule
@@ -42,6 +42,10 @@ public static class RetryRule
         for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+                return true;
+            // SocketsHttpHandler's ConnectTimeout: the only TaskCanceledException carrying a TimeoutException here,
+            // as the client's own Timeout is infinite (the pipeline's attempt timeout is Polly's TimeoutRejectedException).
+            if (x is TaskCanceledException { InnerException: TimeoutException })
                 return true;
             if (x is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData
                 or SocketError.HostUnreachable or SocketError.NetworkUnreachable })

@@ -54,6 +54,7 @@ public sealed class VendorClient : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = Settings.ConnectTimeout,
             MaxConnectionsPerServer = Math.Max(1, Settings.MaxConcurrency),
             AllowAutoRedirect = false, // RedirectGuard decides: never to another origin, never a write
         };

@@ -37,6 +37,34 @@ public sealed class UnreachableHostTests
         Assert.Empty(s.Sim.Host.Requests.All);
     }
 
+    [Fact]
+    public async Task A_host_that_drops_connections_fails_after_the_connect_timeout_not_after_minutes_of_retries()
+    {
+        // Given a port whose accept queue is full: the kernel drops new connections, as a firewall does
+        using var blackhole = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        blackhole.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        blackhole.Listen(0);
+        var port = ((IPEndPoint)blackhole.LocalEndPoint!).Port;
+        using var filler = new TcpClient();
+        await filler.ConnectAsync(IPAddress.Loopback, port);
+        await using var s = await SimScenario.StartAsync("atlassian", users: 5);
+        var real = s.Sim.Host.BaseUrl.ToString().TrimEnd('/');
+        foreach (var (name, value) in s.Cli.Variables.Where(v => v.Value.StartsWith(real, StringComparison.Ordinal)).ToList())
+            s.Cli.Variables[name] = $"http://127.0.0.1:{port}" + value[real.Length..];
+        s.Cli.Tuning = null;
+
+        var watch = Stopwatch.StartNew();
+        var r = await s.Cli.RunAsync("scan", "--connector", "atlassian");
+        watch.Stop();
+
+        // Then one clear line after one connect timeout (10 s), where seven attempts of 60 s each took seven minutes
+        Assert.Equal(1, r.ExitCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(40), $"took {watch.Elapsed}");
+        Assert.Contains("could not reach 127.0.0.1", r.Error);
+        Assert.True(!r.Error.Contains("after retries"), r.Error);
+        Assert.Single(r.Error.Trim().Split('\n'));
+    }
+
     private static int ClosedPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
