@@ -9,8 +9,8 @@ namespace Dormant.Connectors.Http;
 /// 429, or 503 with Retry-After (the vendor asking us to come back). A timeout, a dropped connection,
 /// or another 5xx after a write was sent leaves its outcome unknown, and sending it again blindly
 /// would act twice; the engine settles those by re-reading. Nothing is repeated when the host could
-/// not be reached at all (connection refused, unknown name, no connection within the connect timeout): that is a wrong base URL or a network
-/// that is down, and waiting does not fix it.
+/// not be reached at all (connection refused, unknown name, no connection within the connect
+/// timeout): that is a wrong base URL, a firewall or a network that is down, and waiting does not fix it.
 /// </summary>
 public static class RetryRule
 {
