@@ -79,6 +79,8 @@ internal static class PgSchema
         // PostgreSQL writes extend the chain from here on (PgChainWrite); the rows written before are linked as the
         // step runs. A read-back sorts by account as SQLite's binary order does, whatever the database's collation.
         LinkStep,
+        // Who the server authenticated for each approval's session: evidence the --as name alone is not.
+        "ALTER TABLE approvals ADD COLUMN login text;",
     ];
 
     private const string LinkStep = """

@@ -26,13 +26,13 @@ internal static class ApprovalsTable
     public static IReadOnlyList<Approval> OfDigest(SqliteConnection connection, string path, string planDigest)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, plan_id, plan_digest, approver, comment, at FROM approvals WHERE plan_digest = $digest ORDER BY seq";
+        command.CommandText = "SELECT seq, plan_id, plan_digest, approver, comment, at, login FROM approvals WHERE plan_digest = $digest ORDER BY seq";
         command.Parameters.AddWithValue("$digest", planDigest);
         using var reader = command.ExecuteReader();
         var row = new Row(reader, path);
         var approvals = new List<Approval>();
         while (reader.Read())
-            approvals.Add(new Approval(row.Text(1), row.Text(2), row.Text(3), row.TextOrNull(4), row.Time(5)) { Seq = row.Long(0) });
+            approvals.Add(new Approval(row.Text(1), row.Text(2), row.Text(3), row.TextOrNull(4), row.Time(5)) { Seq = row.Long(0), Login = row.TextOrNull(6) });
         return approvals;
     }
 }

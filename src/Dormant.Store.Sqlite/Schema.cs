@@ -76,6 +76,10 @@ internal static class Schema
         """,
         // Chain: a hash chain over every row the store vouches for; the rows already there are linked as the step runs.
         ChainTable.Step,
+        // Version 8: the server login of an approval's session, kept by a PostgreSQL store; a file has none, so it stays
+        // null here (and null columns are outside the chain's encoding, so old links still match). Both stores keep the
+        // same columns, so a copy carries them across.
+        "ALTER TABLE approvals ADD COLUMN login TEXT;",
     ];
 
     public static int Latest => Steps.Length;

@@ -50,8 +50,10 @@ public sealed class ApproveCommand : DormantCommand
         }
         var approval = new Approval(plan.PlanId, digest, approver, parse.GetValue(_comment)?.Trim(), ctx.Clock.GetUtcNow());
         await store.SaveApprovalAsync(approval, ct);
-        IReadOnlyList<Approval> now = [.. recorded, approval];
-        ctx.Text.WriteLine($"approved by {TerminalText.Escape(approver)}: {ApprovalLines.Standing(plan, now)}");
+        // Read back: the store adds what only it knows (the sequence, and on a server the login it authenticated).
+        var now = await store.GetApprovalsAsync(digest, ct);
+        var login = now.LastOrDefault(a => a.Approver == approver)?.Login is { } l ? $" (server login {TerminalText.Escape(l)})" : "";
+        ctx.Text.WriteLine($"approved by {TerminalText.Escape(approver)}{login}: {ApprovalLines.Standing(plan, now)}");
         if (ctx.Json) JsonOutput.Write(ctx, "dormant.approve/v1", ApprovalLines.Json(plan, digest, now));
         return ExitCodes.Done;
     }

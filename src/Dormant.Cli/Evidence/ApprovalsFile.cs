@@ -23,7 +23,7 @@ internal sealed class ApprovalsFile : IEvidenceFile, IIndexSection
             planner = s.Planner,
             s.Required,
             counted = s.Counted.Count,
-            approvals = s.Recorded.Select(a => new { a.Seq, approver = a.Approver, a.Comment, a.At, counted = s.Counted.Contains(a), notCounted = Why(s, a) }),
+            approvals = s.Recorded.Select(a => new { a.Seq, approver = a.Approver, login = a.Login, a.Comment, a.At, counted = s.Counted.Contains(a), notCounted = Why(s, a) }),
         };
         return new EvidenceText(EvidenceJson.Document("approvals", body), Summary(s));
     }
@@ -31,9 +31,9 @@ internal sealed class ApprovalsFile : IEvidenceFile, IIndexSection
     public async Task WriteSectionAsync(StringBuilder w, EvidenceContext context, CancellationToken ct)
     {
         var s = await ReadAsync(context, ct);
-        w.Append($"<h2>Approvals ({s.Counted.Count} of {s.Required} required)</h2>\n<table>\n<tr><th>approver</th><th>at</th><th>comment</th><th>counted</th></tr>\n");
+        w.Append($"<h2>Approvals ({s.Counted.Count} of {s.Required} required)</h2>\n<table>\n<tr><th>approver</th><th>server login</th><th>at</th><th>comment</th><th>counted</th></tr>\n");
         foreach (var a in s.Recorded)
-            w.Append($"<tr><td>{Html.Text(a.Approver)}</td><td>{ReportTime.Iso(a.At)}</td><td>{Html.Text(a.Comment)}</td>"
+            w.Append($"<tr><td>{Html.Text(a.Approver)}</td><td>{Html.Text(a.Login)}</td><td>{ReportTime.Iso(a.At)}</td><td>{Html.Text(a.Comment)}</td>"
                 + $"<td>{Html.Text(Why(s, a) is { } why ? "no: " + why : "yes")}</td></tr>\n");
         w.Append("</table>\n");
     }

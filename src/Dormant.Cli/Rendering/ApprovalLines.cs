@@ -16,15 +16,21 @@ public static class ApprovalLines
         return $"plan {plan.PlanId} needs {needed} approval{(needed == 1 ? "" : "s")}, has {counted}" + (missing > 0 ? $"; {missing} missing" : "; ready to apply");
     }
 
-    public static void Table(TextWriter w, IReadOnlyList<Approval> recorded, bool aligned) =>
-        TextTable.Render(w, ["APPROVED AT", "BY", "COMMENT"],
-            recorded.Select(a => (IReadOnlyList<string>)[StoreText(a.At), TerminalText.Escape(a.Approver), TerminalText.Escape(a.Comment ?? "")]),
+    /// <summary>A server login column only where the store keeps one (PostgreSQL): a file store's would be empty.</summary>
+    public static void Table(TextWriter w, IReadOnlyList<Approval> recorded, bool aligned)
+    {
+        var logins = recorded.Any(a => a.Login is not null);
+        TextTable.Render(w, logins ? ["APPROVED AT", "BY", "SERVER LOGIN", "COMMENT"] : ["APPROVED AT", "BY", "COMMENT"],
+            recorded.Select(a => (IReadOnlyList<string>)(logins
+                ? [StoreText(a.At), TerminalText.Escape(a.Approver), TerminalText.Escape(a.Login ?? ""), TerminalText.Escape(a.Comment ?? "")]
+                : [StoreText(a.At), TerminalText.Escape(a.Approver), TerminalText.Escape(a.Comment ?? "")])),
             aligned);
+    }
 
     public static object Json(Plan plan, string digest, IReadOnlyList<Approval> recorded) => new
     {
         plan.PlanId, digest, required = plan.Policy.Approvals, counted = ApprovalGate.Counted(plan, recorded).Count,
-        approvals = recorded.Select(a => new { approver = a.Approver, a.Comment, a.At }),
+        approvals = recorded.Select(a => new { approver = a.Approver, login = a.Login, a.Comment, a.At }),
     };
 
     private static string StoreText(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

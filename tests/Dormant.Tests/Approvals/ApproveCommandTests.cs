@@ -73,6 +73,9 @@ public sealed class ApproveCommandTests
         Assert.Equal(2, root.GetProperty("required").GetInt32());
         Assert.Equal(2, root.GetProperty("counted").GetInt32());
         Assert.Equal(["alice", "bob"], root.GetProperty("approvals").EnumerateArray().Select(a => a.GetProperty("approver").GetString()));
+        // A file store has no server to vouch for who approved: no login is claimed.
+        Assert.All(root.GetProperty("approvals").EnumerateArray(),
+            a => Assert.True(!a.TryGetProperty("login", out var login) || login.ValueKind == JsonValueKind.Null, a.ToString()));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public abstract partial class RunStoreContract
         var d1 = await again.GetApprovalsAsync("d1", _ct);
 
         Assert.Equal(["ann", "cy"], d1.Select(a => a.Approver));
-        Assert.Equal(new Approval("p1", "d1", "ann", "looks right", T0) { Seq = d1[0].Seq }, d1[0]);
+        Assert.Equal(new Approval("p1", "d1", "ann", "looks right", T0) { Seq = d1[0].Seq, Login = ServerLogin }, d1[0]);
+        Assert.All(d1, a => Assert.Equal(ServerLogin, a.Login));
         Assert.Null(d1[1].Comment);
         Assert.True(d1[1].Seq > d1[0].Seq);
         Assert.Empty(await again.GetApprovalsAsync("missing", _ct));

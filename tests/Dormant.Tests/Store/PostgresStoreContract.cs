@@ -13,6 +13,8 @@ public sealed class PostgresStoreContract : RunStoreContract
 
     protected override string Location => Database.Url.ToString();
 
+    protected override string? ServerLogin => Database.Url.User;
+
     protected override void Execute(string sql) => Database.Execute(sql);
 
     public override void Dispose() => _database?.Dispose();

@@ -57,7 +57,7 @@ public sealed class PostgresStoreTests : IDisposable
 
         // The store as the release before wrote it: version 3, rows without links, the read-back in the database's collation.
         Database.Execute("""
-            DELETE FROM chain; UPDATE dormant_schema SET version = 3;
+            DELETE FROM chain; UPDATE dormant_schema SET version = 3; ALTER TABLE approvals DROP COLUMN login;
             ALTER TABLE verifications ALTER COLUMN account_id TYPE text COLLATE "default";
             """);
 

@@ -55,7 +55,16 @@ public sealed class PostgresTeamTests : IAsyncLifetime
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("needs 1 approval, has 0", refused.Error);
-        Assert.Contains("approved by bob", approved.Out);
+        // bob is only what --as said; the server login is who PostgreSQL let in, recorded by the store itself.
+        Assert.Contains($"approved by bob (server login {_db.Url.User}): plan {planId} needs 1 approval, has 1; ready to apply", approved.Out);
+        Assert.Contains("APPROVED AT\tBY\tSERVER LOGIN\tCOMMENT", (await OkAsync(_org.Cli, "approvals", planId)).Out);
+        var listed = await OkAsync(approver, "approvals", planId, "--output", "json");
+        using (var json = JsonDocument.Parse(listed.Out))
+        {
+            var only = Assert.Single(json.RootElement.GetProperty("approvals").EnumerateArray());
+            Assert.Equal(("bob", _db.Url.User), (only.GetProperty("approver").GetString(), only.GetProperty("login").GetString()));
+        }
+
         Assert.Equal(4, _org.Sim.Host.Requests.CountMatching("POST", "/suspend"));
         Assert.False(File.Exists(Path.Combine(folder, "plan.json")));
         var verify = await OkAsync(approver, "verify");

@@ -24,6 +24,9 @@ public abstract partial class RunStoreContract : IDisposable
     /// <summary>Where the store is, as its messages name it.</summary>
     protected abstract string Location { get; }
 
+    /// <summary>The login a server store records with an approval (who it authenticated); null for a file.</summary>
+    protected virtual string? ServerLogin => null;
+
     public abstract void Dispose();
 
     [SkippableFact]
