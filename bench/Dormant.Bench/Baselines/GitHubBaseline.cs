@@ -110,8 +110,8 @@ internal abstract class GitHubBaseline : Baseline
     /// The members script: list the members, then one audit-log query per member (phrase
     /// actor:LOGIN, web and Git events, newest first, one event: the latest in the log's default
     /// three months). GitHub's search filters before it pages, so it finds what the sweep finds;
-    /// its fault is the cost, a request per person (and, not simulated, the audit log's own 1,750
-    /// queries an hour, which alone make 10,000 members 5.7 hours).
+    /// its fault is the cost, a request per person (and the audit log's own 1,750 queries an hour,
+    /// which the simulator enforces and which alone make 10,000 members 5.7 hours).
     /// </summary>
     private sealed class OrganizationMembers : GitHubBaseline
     {

@@ -52,7 +52,8 @@ public sealed class GitHubDefinition : IPlatformDefinition
 
     public string RateLimit =>
         "GitHub allows 5,000 requests an hour per token and 900 points a minute (a write costs 5); Dormant sends 10 reads a second, 4 at once, " +
-        "writes one a second, and waits at least a minute on a secondary limit";
+        "writes one a second, and waits at least a minute on a secondary limit; the audit log allows 1,750 queries an hour, Dormant makes at most " +
+        "1,500 and reads it again at most once a minute while removing members";
 
     // Copilot Business is billed $19 a user a month (docs §4); a removed seat stops costing at the next cycle.
     public PolicyRules DefaultPolicy { get; } = new()
@@ -95,7 +96,8 @@ public sealed class GitHubDefinition : IPlatformDefinition
         var writes = new WritePacer(http.Settings.RequestsPerSecond / 10, context.Clock);
         if (target == "members")
         {
-            var members = new MembersConnector(api, identity, new AuditSweep(api, context.Clock), writes);
+            var audit = new AuditSweep(api, context.Clock, new AuditBudget(context.Clock, tuning.RateScale));
+            var members = new MembersConnector(api, identity, audit, writes);
             return new ConnectedPlatform(members, members, members, http);
         }
         var seats = new CopilotConnector(api, identity, new SeatChanger(api, writes), allowLastSeat);

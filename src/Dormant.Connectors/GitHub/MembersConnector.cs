@@ -55,7 +55,10 @@ internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, Audit
         ], null);
     }
 
-    /// <summary>The membership as it is now (its role and state), the audit log since the sweep, and the seat.</summary>
+    /// <summary>
+    /// The membership as it is now (its role and state), the audit log as of at most a minute ago (one
+    /// read serves the re-reads of a minute of removals; see <see cref="AuditSweep"/>), and the seat.
+    /// </summary>
     public async Task<Account?> GetAccountAsync(string accountId, ScanRequest request, CancellationToken ct)
     {
         var days = Window(request);
@@ -63,7 +66,7 @@ internal sealed class MembersConnector(GitHubClient client, GitHubOrg org, Audit
         if (await client.MembershipAsync(accountId, ct) is not { } hit)
             // Still a GitHub account, no longer in the organization: what a removal leaves (it cannot sign in to the org).
             return new Account { Id = accountId, DisplayName = accountId, Status = AccountStatus.Closed };
-        await audit.RefreshAsync(days, ct);
+        await audit.FreshAsync(days, ct);
         var seat = await SeatActivityAsync(accountId, ct);
         var user = hit.Membership.User ?? new GhUser { Login = accountId };
         return GitHubMapper.Member(user, hit.Raw, hit.Membership.Role ?? "member", hit.Membership.State ?? "active", audit, days, seat, caller);

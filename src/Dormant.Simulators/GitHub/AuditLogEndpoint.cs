@@ -11,10 +11,14 @@ namespace Dormant.Simulators.GitHub;
 /// last three months unless phrase says created:>=DATE (or created:>DATE); actor:LOGIN keeps that
 /// user's events (the per-user query of the seed scripts); cursor pages whose next link carries
 /// after=. Other phrase qualifiers are not modelled and answered 422, so a client leaning on one
-/// fails here instead of against GitHub.
+/// fails here instead of against GitHub. Over the log's own hourly limit (<see cref="AuditQueryLimit"/>)
+/// it answers 403 as a secondary limit without retry-after: GitHub documents only "403 and 429", not
+/// the body or a header (docs §3), and that is the answer that leaves a client the least to go on.
 /// </summary>
 internal sealed partial class AuditLogEndpoint(GitHubGate gate)
 {
+    private readonly AuditQueryLimit _limit = new(gate.Tenant);
+
     private GitHubTenant Tenant => gate.Tenant;
 
     public async Task HandleAsync(HttpContext context)
@@ -24,6 +28,11 @@ internal sealed partial class AuditLogEndpoint(GitHubGate gate)
         {
             await GitHubResponses.ErrorAsync(context, StatusCodes.Status404NotFound, "Not Found",
                 "https://docs.github.com/rest/orgs/orgs#get-the-audit-log-for-an-organization");
+            return;
+        }
+        if (!_limit.TryTake(context.Request.Headers.Authorization.ToString()))
+        {
+            await GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, GitHubResponses.SecondaryLimitMessage, GitHubResponses.SecondaryLimitDocs);
             return;
         }
         if (await GitHubGate.PagingAsync(context) is not var (perPage, page)) return;

@@ -48,9 +48,7 @@ internal sealed class GitHubGate(GitHubTenant tenant)
         if (!_secondary.TryTake(context.Request.Method))
         {
             // No retry-after: the case where GitHub says only "wait at least a minute" (docs §3).
-            await GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden,
-                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits");
+            await GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, GitHubResponses.SecondaryLimitMessage, GitHubResponses.SecondaryLimitDocs);
             return false;
         }
         foreach (var (name, values) in context.Request.Query)

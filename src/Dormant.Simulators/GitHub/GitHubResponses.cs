@@ -10,6 +10,10 @@ internal static class GitHubResponses
 {
     public const string Docs = "https://docs.github.com/rest";
 
+    /// <summary>What GitHub says over a secondary limit (docs §3: the message "indicates" it; this wording is the one reported).</summary>
+    public const string SecondaryLimitMessage = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+    public const string SecondaryLimitDocs = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+
     public static Task ErrorAsync(HttpContext context, int status, string message, string documentation = Docs) =>
         JsonAsync(context, status, w =>
         {

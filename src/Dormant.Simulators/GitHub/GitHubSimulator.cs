@@ -58,8 +58,7 @@ public sealed class GitHubSimulator(GitHubTenant tenant, SimulatorLimits? limits
         if (window.Remaining > 0)
         {
             context.Response.Headers.RetryAfter = "60";
-            return GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden,
-                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.");
+            return GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, GitHubResponses.SecondaryLimitMessage);
         }
         return GitHubResponses.ErrorAsync(context, StatusCodes.Status403Forbidden,
             $"API rate limit exceeded for user {Tenant.Caller}. Check out the documentation for more information.",

@@ -38,9 +38,13 @@ public sealed class GitHubSimulatorDefinition : ISimulatorDefinition
     public async Task<RunningSimulator> StartAsync(int users, int seed, int port, DateTimeOffset now, SimulatorLimits? limits, CancellationToken ct)
     {
         var tenant = GitHubTenantGenerator.Generate(users, seed, now);
-        // The documented hour run S times fast (the benchmark): the points-per-minute limit runs as fast.
+        // The documented hour run S times fast (the benchmark): the points-per-minute limit and the audit log's hour run as fast.
         if (limits is { RequestsPerWindow: { } n } && n == GitHubSimulator.PrimaryLimit.RequestsPerWindow && limits.Window < GitHubSimulator.PrimaryLimit.Window)
-            tenant.PointsWindow = TimeSpan.FromSeconds(Math.Max(1, Math.Round(tenant.PointsWindow.TotalSeconds * (limits.Window / GitHubSimulator.PrimaryLimit.Window))));
+        {
+            var scale = limits.Window / GitHubSimulator.PrimaryLimit.Window;
+            tenant.PointsWindow = TimeSpan.FromSeconds(Math.Max(1, Math.Round(tenant.PointsWindow.TotalSeconds * scale)));
+            tenant.AuditWindow = TimeSpan.FromSeconds(Math.Max(1, Math.Round(tenant.AuditWindow.TotalSeconds * scale)));
+        }
         var host = await GitHubSimulator.StartAsync(tenant, limits, port, ct);
         var env = new Dictionary<string, string>
         {

@@ -53,6 +53,12 @@ public sealed class GitHubTenant
     /// <summary>The secondary limit's window: a minute, shorter when a benchmark runs the clock fast.</summary>
     public TimeSpan PointsWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The audit log's own limit: queries a window per token (1,750 an hour, docs §3); null: none.</summary>
+    public int? AuditQueriesPerHour { get; set; } = 1_750;
+
+    /// <summary>The audit limit's window: an hour, shorter when a benchmark or a test runs the clock fast.</summary>
+    public TimeSpan AuditWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>False: not on GitHub Enterprise Cloud, so the audit-log endpoint answers 404.</summary>
     public bool EnterpriseCloud { get; set; } = true;
 

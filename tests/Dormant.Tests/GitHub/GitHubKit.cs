@@ -63,11 +63,14 @@ internal sealed class GitHubKit : IAsyncDisposable
     public Task<CliResult> PlanAsync(string target, params string[] more) =>
         Cli.RunAsync(["plan", "--connector", "github", "--github-target", target, "-o", "plan.json", "--max-share", "100", .. more]);
 
-    public List<string> Planned()
+    public List<string> Planned() => PlanOrder().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The planned accounts in the order the apply takes them.</summary>
+    public List<string> PlanOrder()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Dir.File("plan.json")));
         return doc.RootElement.GetProperty("plan").GetProperty("actions").EnumerateArray()
-            .Select(a => a.GetProperty("accountId").GetString()!).Order(StringComparer.Ordinal).ToList();
+            .Select(a => a.GetProperty("accountId").GetString()!).ToList();
     }
 
     /// <summary>An apply's run id is its plan's id.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -117,12 +118,10 @@ public sealed class GitHubSimulatorTests
     [Fact]
     public async Task Run_through_its_definition_with_the_hour_made_shorter_the_points_minute_is_as_much_shorter()
     {
-        var definition = new GitHubSimulatorDefinition();
         // 20 times fast: the hour is 3 minutes, the points minute 3 seconds.
-        await using var sim = await definition.StartAsync(10, 7, 0, DateTimeOffset.UtcNow,
-            new SimulatorLimits(5_000, TimeSpan.FromMinutes(3), 100), CancellationToken.None);
-        using var c = Client(sim.Host);
-        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sim.Environment["GITHUB_TOKEN"]);
+        var (sim, c) = await FastAsync(TimeSpan.FromMinutes(3));
+        await using var _ = sim;
+        using var __ = c;
 
         var writes = 0;
         while (writes < 400 && (await c.DeleteAsync($"orgs/{GitHubTenantGenerator.Org}/memberships/nobody-{writes}")).StatusCode != HttpStatusCode.Forbidden)
@@ -133,6 +132,61 @@ public sealed class GitHubSimulatorTests
         // 900 points buy 180 writes (5 points each) a window; the next window is three seconds on, not a minute.
         Assert.InRange(writes, 1, 360);
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_log_answers_its_own_hourly_limit_as_a_secondary_limit_and_counts_only_its_own_queries()
+    {
+        var tenant = Acme();
+        tenant.AuditQueriesPerHour = 2;
+        await using var host = await GitHubSimulator.StartAsync(tenant);
+        using var c = Client(host);
+
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("orgs/acme/audit-log?include=all")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("orgs/acme/audit-log?include=all")).StatusCode);
+        var over = await c.GetAsync("orgs/acme/audit-log?include=all");
+        var members = await c.GetAsync("orgs/acme/members");
+
+        // GitHub documents only "403 and 429" for this limit: the simulator gives the secondary limit's answer, no retry-after.
+        Assert.Equal(HttpStatusCode.Forbidden, over.StatusCode);
+        Assert.Contains("secondary rate limit", await over.Content.ReadAsStringAsync());
+        Assert.Null(over.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, members.StatusCode);
+        Assert.Equal(3, host.Requests.CountMatching("GET", "/audit-log"));
+    }
+
+    [Fact]
+    public async Task Run_through_its_definition_with_the_hour_made_shorter_the_audit_logs_hour_is_as_much_shorter()
+    {
+        // 600 times fast: the audit log's hour lasts six seconds (the points minute one).
+        var (sim, c) = await FastAsync(TimeSpan.FromSeconds(6));
+        await using var _ = sim;
+        using var __ = c;
+
+        // Under 800 a second, so the 900 points a second never refuse: a refusal here is the audit log's own.
+        var pace = Stopwatch.StartNew();
+        var queries = 0;
+        while (queries < 3_600 && (await c.GetAsync($"orgs/{GitHubTenantGenerator.Org}/audit-log?per_page=1")).StatusCode == HttpStatusCode.OK)
+        {
+            queries++;
+            while (pace.Elapsed < TimeSpan.FromMilliseconds(1.25 * queries)) await Task.Delay(1);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(6.2));
+        var later = await c.GetAsync($"orgs/{GitHubTenantGenerator.Org}/audit-log?per_page=1");
+
+        // 1,750 a window: refused within two windows, and served again a window later, not an hour.
+        Assert.InRange(queries, 1_750, 3_499);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    /// <summary>A generated organization run through its definition with the 5,000-request hour lasting <paramref name="hour"/>.</summary>
+    private static async Task<(RunningSimulator Sim, HttpClient Client)> FastAsync(TimeSpan hour)
+    {
+        var sim = await new GitHubSimulatorDefinition().StartAsync(10, 7, 0, DateTimeOffset.UtcNow,
+            new SimulatorLimits(5_000, hour, 100), CancellationToken.None);
+        var c = Client(sim.Host);
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sim.Environment["GITHUB_TOKEN"]);
+        return (sim, c);
     }
 
     private static async Task<List<string>> Actors(HttpClient c, string path)
