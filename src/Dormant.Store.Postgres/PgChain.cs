@@ -69,30 +69,9 @@ internal static class PgChain
             while (await reader.ReadAsync(ct)) latest[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
         }
 
-        var due = new List<(string Kind, string Key, string Content)>();
-        foreach (var table in ChainedTable.All)
-        {
-            string? key = null;
-            using var content = new ChainContent();
-            void Close()
-            {
-                var digest = content.Digest();
-                if (key is not null && !(latest.Remove((table.Kind.Name, key), out var linked) && linked == digest)) due.Add((table.Kind.Name, key, digest));
-            }
-
-            foreach (var row in Rows(connection, [table]))
-            {
-                if (row.Key != key)
-                {
-                    Close();
-                    key = row.Key;
-                }
-
-                content.Add(row.Columns);
-            }
-
-            Close();
-        }
+        var due = ChainUnits.Fold(Rows(connection, ChainedTable.All), ct)
+            .Where(u => !(latest.Remove(u.Unit, out var linked) && linked == u.Content))
+            .Select(u => (u.Unit.Kind, u.Unit.Key, u.Content)).ToList();
 
         // Units linked once whose rows are gone now say so, as the store says of a set it emptied.
         due.AddRange(latest.Where(l => l.Value != ChainContent.Empty).Select(l => (l.Key.Kind, l.Key.Key, ChainContent.Empty)));
@@ -112,14 +91,15 @@ internal static class PgChain
     {
         foreach (var table in tables)
         {
-            using var command = connection.Sql($"SELECT * FROM {table.Table} ORDER BY {string.Join(", ", [.. table.Kind.KeyColumns, OrderBy(table)])}");
+            using var command = connection.Sql($"SELECT * FROM {table.Table} ORDER BY {OrderBy(table)}");
             using var reader = command.ExecuteReader();
             while (reader.Read()) yield return new ChainRow(table.Kind, Columns(reader));
         }
     }
 
-    // A set's own order column is text COLLATE "C" or an integer, so it sorts as SQLite's binary order does.
-    private static string OrderBy(ChainedTable table) => table.Order ?? table.Kind.KeyColumns[0];
+    // Keys first so a unit's rows are adjacent; a set's own order column is text COLLATE "C" or an integer, so it sorts as SQLite's binary order does.
+    private static string OrderBy(ChainedTable table) =>
+        string.Join(", ", [.. table.Kind.KeyColumns, .. table.Order is { } order ? [order] : Array.Empty<string>()]);
 
     private static KeyValuePair<string, object?>[] Columns(NpgsqlDataReader reader)
     {

@@ -27,7 +27,7 @@ public static class ChainVerifier
 
         var head = new ChainHead(count, prev);
         var breaks = new List<ChainBreak>();
-        foreach (var (unit, label, content) in Units(rows, ct))
+        foreach (var (unit, label, content) in ChainUnits.Fold(rows, ct))
         {
             if (!latest.Remove(unit, out var link)) breaks.Add(new ChainBreak(null, label, ChainProblem.RowNotLinked));
             else if (link.Content != content) breaks.Add(new ChainBreak(link.Seq, label, ChainProblem.RowAltered));
@@ -38,30 +38,6 @@ public static class ChainVerifier
             .Select(l => new ChainBreak(l.Seq, Label(kinds, l), ChainProblem.RowMissing)));
         var first = breaks.OrderBy(b => b.LinkSeq ?? long.MaxValue).FirstOrDefault();
         return new ChainReport(head, first, breaks.Count);
-    }
-
-    /// <summary>Folds consecutive rows of one unit into its digest; a unit seen twice apart counts as unlinked the second time.</summary>
-    private static IEnumerable<((string Kind, string Key) Unit, string Label, string Content)> Units(IEnumerable<ChainRow> rows, CancellationToken ct)
-    {
-        (string Kind, string Key)? current = null;
-        string label = "";
-        using var content = new ChainContent();
-        long n = 0;
-        foreach (var row in rows)
-        {
-            if (++n % 4096 == 0) ct.ThrowIfCancellationRequested();
-            var unit = (row.Kind.Name, row.Key);
-            if (current != unit)
-            {
-                if (current is { } done) yield return (done, label, content.Digest());
-                current = unit;
-                label = ChainLabel.Of(row);
-            }
-
-            content.Add(row.Columns);
-        }
-
-        if (current is { } last) yield return (last, label, content.Digest());
     }
 
     private static string Label(IReadOnlyList<ChainKind> kinds, ChainLink link) =>
